@@ -1,0 +1,75 @@
+"""Shared fixtures: real DuckDB files, real export files written to temporary folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from storeops.contracts import get_contract
+from storeops.db import connect
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write_export(
+    root: Path,
+    platform: str,
+    report: str,
+    name: str,
+    header: list[str],
+    rows: list[list[str]],
+    encoding: str = "utf-8",
+    newline: str = "\r\n",
+    preamble: list[str] | None = None,
+) -> Path:
+    """Write a CSV export the way a platform would (quoting cells that need it)."""
+
+    def cell(v: str) -> str:
+        return f'"{v}"' if ("," in v or '"' in v) else v
+
+    lines = list(preamble or [])
+    lines.append(",".join(cell(h) for h in header))
+    lines.extend(",".join(cell(v) for v in row) for row in rows)
+    folder = root / platform / report
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes((newline.join(lines) + newline).encode(encoding))
+    return path
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def raw_db(tmp_path: Path) -> Callable[[], duckdb.DuckDBPyConnection]:
+    """A fresh working file in a temporary folder, opened with storeops' extensions."""
+    path = tmp_path / "work.duckdb"
+
+    def open_db() -> duckdb.DuckDBPyConnection:
+        return connect(path)
+
+    return open_db
+
+
+@pytest.fixture
+def tmall_orders_header() -> list[str]:
+    """The Tmall order export header with the trailing spaces real files carry."""
+    c = get_contract("tmall", "orders")
+    return [h + " " if h in ("收货地址", "订单付款时间", "联系电话") else h for h in c.headers[:20]]
+
+
+def storeops_env(tmp_path: Path, exports: Path) -> dict[str, str]:
+    """Environment for a storeops build isolated in tmp_path."""
+    env = dict(os.environ)
+    env["STOREOPS_EXPORTS"] = str(exports)
+    env["STOREOPS_WORKFILE"] = str(tmp_path / "build" / "storeops.duckdb")
+    env["STOREOPS_WAREHOUSE"] = str(tmp_path / "published" / "storeops.duckdb")
+    return env

@@ -1,0 +1,69 @@
+"""End to end through the CLI: real files, real landing, real dbt, real DuckDB."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+from conftest import REPO, storeops_env, write_export
+
+from storeops.contracts import load_contracts
+
+STOREOPS = str(Path(sys.executable).with_name("storeops"))
+GENERIC_HEADER = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at"]
+
+
+def run_build(tmp_path: Path, exports: Path) -> subprocess.CompletedProcess[str]:
+    args = [STOREOPS, "build", "--", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
+    return subprocess.run(args, cwd=REPO, env=storeops_env(tmp_path, exports), capture_output=True, text=True)
+
+
+def test_generic_only_folder_builds_and_a_reader_never_blocks_the_next_build(tmp_path):
+    exports = tmp_path / "exports"
+    write_export(exports, "generic", "orders", "2024-01.csv", GENERIC_HEADER, [
+        ["A1", "c1", "2024-01-02 10:00:00", "120.50", "paid", "2024-01-02 10:01:00"],
+        ["A2", "c2", "2024-01-03 11:00:00", "80", "paid", "2024-01-03 11:00:00"],
+        ["A3", "c1", "2024-02-03 11:00:00", "not a number", "paid", "2024-02-03 11:00:00"],
+    ])
+    first = run_build(tmp_path, exports)
+    assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
+    published = tmp_path / "published" / "storeops.duckdb"
+
+    reader = duckdb.connect(str(published), read_only=True)
+    schemas = {r[0] for r in reader.execute("select schema_name from information_schema.schemata").fetchall()}
+    assert {"raw", "staging", "quarantine"} <= schemas
+    relations = {
+        (r[0], r[1])
+        for r in reader.execute("select table_schema, table_name from information_schema.tables").fetchall()
+    }
+    for contract in load_contracts():
+        assert ("raw", contract.key) in relations
+        assert ("staging", f"stg_{contract.key}") in relations
+    assert reader.execute("select count(*) from staging.stg_generic__orders").fetchone() == (2,)
+    reason = reader.execute(
+        "select reason from quarantine.quarantine_rows where file_path = 'generic/orders/2024-01.csv' and row_number = 3"
+    ).fetchone()
+    assert reason is not None and "not a number" in reason[0]
+
+    write_export(exports, "generic", "orders", "2024-02.csv", GENERIC_HEADER, [
+        ["A4", "c3", "2024-02-05 09:00:00", "15", "paid", "2024-02-05 09:00:00"],
+    ])
+    second = run_build(tmp_path, exports)
+    assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
+    assert reader.execute("select count(*) from staging.stg_generic__orders").fetchone() == (2,)  # old version
+    reader.close()
+    fresh = duckdb.connect(str(published), read_only=True)
+    assert fresh.execute("select count(*) from staging.stg_generic__orders").fetchone() == (3,)
+    fresh.close()
+
+
+def test_a_file_that_cannot_be_landed_fails_the_build_by_name(tmp_path):
+    exports = tmp_path / "exports"
+    write_export(exports, "generic", "orders", "no_customer.csv", ["order_id", "ordered_at", "amount"],
+                 [["A1", "2024-01-02 10:00:00", "1"]])
+    result = run_build(tmp_path, exports)
+    assert result.returncode != 0
+    assert "generic/orders/no_customer.csv" in result.stdout and "customer_id" in result.stdout
+    assert not (tmp_path / "published" / "storeops.duckdb").exists()

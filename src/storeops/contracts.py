@@ -1,0 +1,133 @@
+"""Export contracts: one YAML file per platform, one entry per report.
+
+The contracts are the single description of every export. The generator writes
+files that follow them, landing reads files through them, and the staging
+models are checked against them by the test suite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+NUMERIC_TYPES = frozenset({"integer", "decimal", "money", "percent", "epoch_us"})
+TYPES = NUMERIC_TYPES | {"text", "date", "timestamp"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an export: the platform's header and our English name."""
+
+    name: str
+    header: str
+    type: str
+    required: bool = False
+    nullable: bool = False
+    pii: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every header text that names this column (surrounding spaces ignored)."""
+        return (self.header, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One platform/report pair."""
+
+    platform: str
+    report: str
+    description: str
+    encoding: str
+    timezone: str
+    natural_key: tuple[str, ...]
+    date_column: str
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> str:
+        """`<platform>__<report>`: the name of the raw table and of the staging model."""
+        return f"{self.platform}__{self.report}"
+
+    @property
+    def folder(self) -> str:
+        return f"{self.platform}/{self.report}"
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    @property
+    def required(self) -> list[Column]:
+        return [c for c in self.columns if c.required]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(f"{self.key} has no column {name!r}")
+
+    def match_header(self, text: str) -> Column | None:
+        """The column a file header names, ignoring surrounding spaces."""
+        wanted = text.strip().lstrip("\ufeff").strip()
+        for c in self.columns:
+            if wanted in c.spellings:
+                return c
+        return None
+
+
+def _parse(platform_doc: dict) -> list[Contract]:
+    platform = platform_doc["platform"]
+    out = []
+    for report, spec in platform_doc["reports"].items():
+        cols = tuple(
+            Column(
+                name=c["name"],
+                header=c["header"],
+                type=c["type"],
+                required=bool(c.get("required", False)),
+                nullable=bool(c.get("nullable", False)),
+                pii=bool(c.get("pii", False)),
+                aliases=tuple(c.get("aliases", ())),
+            )
+            for c in spec["columns"]
+        )
+        for c in cols:
+            if c.type not in TYPES:
+                raise ValueError(f"{platform}/{report}: column {c.name} has unknown type {c.type!r}")
+        contract = Contract(
+            platform=platform,
+            report=report,
+            description=spec.get("description", ""),
+            encoding=spec.get("encoding", "utf-8"),
+            timezone=spec.get("timezone", platform_doc.get("timezone", "UTC")),
+            natural_key=tuple(spec["natural_key"]),
+            date_column=spec["date_column"],
+            columns=cols,
+        )
+        for name in (*contract.natural_key, contract.date_column):
+            contract.column(name)
+        out.append(contract)
+    return out
+
+
+@cache
+def load_contracts() -> tuple[Contract, ...]:
+    """Every contract, in a stable order (platform file name, then report order)."""
+    folder = resources.files("storeops") / "contracts"
+    docs = sorted((p for p in folder.iterdir() if p.name.endswith(".yml")), key=lambda p: p.name)
+    contracts: list[Contract] = []
+    for doc in docs:
+        contracts.extend(_parse(yaml.safe_load(doc.read_text(encoding="utf-8"))))
+    return tuple(contracts)
+
+
+def get_contract(platform: str, report: str) -> Contract:
+    for c in load_contracts():
+        if c.platform == platform and c.report == report:
+            return c
+    raise KeyError(f"no export contract for {platform}/{report}")

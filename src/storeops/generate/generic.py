@@ -1,0 +1,60 @@
+"""The generic order export: a small third shop with repeat customers.
+
+UTF-8 without BOM, LF line ends, plain decimals: the door for any other
+platform or a public data set.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from storeops.generate import catalog as cat
+from storeops.generate import fmt
+from storeops.generate.calendar import Calendar
+from storeops.generate.sampling import (
+    SECONDS_PER_DAY,
+    assign_people,
+    choose,
+    noise,
+    seconds_of_day,
+    unique_digits,
+)
+from storeops.generate.writer import Export, table_export
+
+PLATFORM = "generic"
+
+
+def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> list[Export]:
+    """The one generic export."""
+    rng = np.random.default_rng(seed)
+    mean = scale * cat.GENERIC_DAILY_ORDERS * cal.weekday_factor(cat.WEEKDAY_TRAFFIC) * cal.by_phase(cat.PHASE_TRAFFIC)
+    counts = rng.poisson(mean * np.sqrt(cal.by_phase(cat.PHASE_CONVERSION)) * noise(rng, cal.days, 0.1))
+    day = np.repeat(np.arange(cal.days), counts)
+    n = len(day)
+    created = np.sort(day * SECONDS_PER_DAY + seconds_of_day(rng, cal.in_phases("burst")[day]))
+    customer = assign_people(rng, counts, np.full(cal.days, cat.GENERIC_RETURNING_SHARE))
+    product = choose(rng, [p[2] for p in cat.GENERIC_PRODUCTS], n)
+    quantity = choose(rng, cat.GENERIC_QUANTITY_P, n) + 1
+    amount = np.array([round(p[1] * 100) for p in cat.GENERIC_PRODUCTS], dtype=np.int64)[product] * quantity
+    status = choose(rng, [p for _, p in cat.GENERIC_STATUS_P], n)
+    labels = np.array([s for s, _ in cat.GENERIC_STATUS_P])
+    paid = labels[status] != "cancelled"
+    refunded = labels[status] == "refunded"
+    refund = np.where(rng.random(n) < 0.75, amount, np.rint(amount * rng.uniform(0.2, 0.6, n)).astype(np.int64))
+    columns = {
+        "order_id": np.strings.add("G", unique_digits(rng, n, (3, 3), 7)),
+        "customer_id": np.strings.add("cust_", fmt.padded(customer, 6)),
+        "ordered_at": fmt.timestamps(cal.start, created),
+        "amount": fmt.money(amount),
+        "status": labels[status],
+        "paid_at": fmt.timestamps(cal.start, np.where(paid, created + rng.integers(10, 900, n), fmt.NO_TIME)),
+        "refund_amount": np.where(paid, fmt.money(np.where(refunded, refund, 0)), ""),
+        "channel": np.array([c for c, _, _ in cat.GENERIC_CHANNELS])[
+            choose(rng, [p for _, _, p in cat.GENERIC_CHANNELS], n)
+        ],
+        "product_id": np.array([p[0] for p in cat.GENERIC_PRODUCTS])[product],
+        "quantity": fmt.integer(quantity),
+        "currency": np.full(n, cat.GENERIC_CURRENCY),
+        "store_id": np.full(n, cat.GENERIC_STORE_ID),
+    }
+    return [table_export(PLATFORM, "orders", cal.month_key[day], columns)]

@@ -1,0 +1,83 @@
+"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from storeops.db import connect
+from storeops.landing import LandingReport, exports_present, land, validate
+from storeops.publish import publish
+from storeops.settings import Settings
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Print a stage's start and how long it took."""
+    print(f"==> {name}", flush=True)
+    started = time.perf_counter()
+    yield
+    print(f"    {name}: {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def run_landing(settings: Settings) -> LandingReport:
+    """Land new export files into the working file (what the dbt model `landed_files` does)."""
+    con = connect(settings.workfile)
+    try:
+        report = land(con, settings.exports_dir, settings.pii_salt)
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    return report
+
+
+def run_dbt(settings: Settings, args: Sequence[str]) -> int:
+    """Run dbt from the repository root on the working file; returns its exit code."""
+    env = dict(os.environ)
+    env["STOREOPS_WORKFILE"] = str(settings.workfile)
+    env["STOREOPS_EXPORTS"] = str(settings.exports_dir)
+    dbt = Path(sys.executable).with_name("dbt")
+    command = [str(dbt) if dbt.exists() else "dbt", *args]
+    return subprocess.call(command, cwd=settings.project_dir, env=env)
+
+
+def build(
+    settings: Settings,
+    generate_demo: Callable[[Path], object],
+    keep_going: bool = False,
+    dbt_args: Sequence[str] = (),
+) -> int:
+    """The whole pipeline; returns a process exit code."""
+    if not exports_present(settings.exports_dir):
+        with stage(f"generate demo exports into {settings.exports_dir} (the folder is empty)"):
+            generate_demo(settings.exports_dir)
+    with stage(f"validate exports in {settings.exports_dir}"):
+        report = validate(settings.exports_dir)
+        for outcome in report.problems:
+            print(f"    [{outcome.status}] {outcome.message}")
+        print(f"    {report.count('valid')} file(s) valid, {len(report.problems)} with problems")
+    if report.problems and not keep_going:
+        print(
+            f"storeops: {len(report.problems)} export file(s) cannot be landed (see above). "
+            "Fix or move them, or run `storeops build --keep-going` to build from the good files.",
+            file=sys.stderr,
+        )
+        return 2
+    settings.workfile.parent.mkdir(parents=True, exist_ok=True)
+    args = ["build", *dbt_args]
+    if keep_going:
+        args += ["--vars", json.dumps({"keep_going": True})]
+    with stage("dbt build (lands new files first: model landed_files)"):
+        code = run_dbt(settings, args)
+    if code != 0:
+        print("storeops: dbt build failed; the published warehouse was left as it was.", file=sys.stderr)
+        return code
+    with stage("publish"):
+        print("    " + publish(settings.workfile, settings.warehouse, settings.marts_parquet_dir))
+    return 0
