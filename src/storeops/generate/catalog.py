@@ -104,7 +104,6 @@ SEEDING_PERIODS: tuple[SeedingPeriod, ...] = (
     SeedingPeriod("xhs_618", (5, 15), (6, 15)),
     SeedingPeriod("xhs_double11", (10, 1), (11, 10)),
 )
-SEEDING_TRAFFIC = 3.0
 
 B2B_FAIR_MONTHS: dict[int, float] = {3: 1.3, 9: 1.35}
 """Alibaba.com's March and September trade festivals lift exposure."""
@@ -621,5 +620,3 @@ TRAILING_SPACE_HEADERS: dict[tuple[str, str], frozenset[str]] = {
     ("tmall", "orders"): frozenset({"收货地址", "订单付款时间", "联系电话", "宝贝标题", "宝贝种类", "物流单号"}),
 }
 """Headers the real back-end writes with a trailing space."""
-SNAPSHOT_REPORTS: frozenset[tuple[str, str]] = frozenset({("tmall", "members")})
-"""Reports exported as one snapshot file named after the last day instead of monthly files."""

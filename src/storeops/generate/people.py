@@ -28,9 +28,6 @@ class People:
     province: np.ndarray
     address: np.ndarray
 
-    def __len__(self) -> int:
-        return len(self.nick)
-
 
 def _alnum(rng: np.random.Generator, n: int, width: int) -> np.ndarray:
     """Random lowercase letters and digits, `width` characters each."""

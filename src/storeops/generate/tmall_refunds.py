@@ -46,9 +46,6 @@ class Refunds:
     closes_order: np.ndarray
     """the refund takes back the whole order"""
 
-    def __len__(self) -> int:
-        return len(self.order)
-
 
 @dataclass(frozen=True)
 class OrderState:
