@@ -263,14 +263,31 @@
 
 {#-
     A reject reason when the cleaned text `raw_column` is present but its parse
-    `column` is NULL; else NULL. Example:
+    `column` is NULL, or when the parsed value is outside what an export can
+    hold; else NULL. Examples:
     订单付款时间 (paid_at): '2024-13-45' is not a timestamp (expected ...)
+    总金额 (total_amount): '-12.00' is negative (expected 0 or more)
+    统计日期 (stat_date): '2031-01-01' is after the day the file was landed
+    Counts and amounts are never negative in the exports storeops reads;
+    dates lie between `var('earliest_export_date')` and the day after the file
+    was landed (one day of slack for time zones). Percentages are not range
+    checked here: the marts recompute every rate from counts (DECISIONLOG D10).
 -#}
 {% macro check_parsed(column, header, type, raw_column=none) -%}
     {%- set raw = raw_column or column ~ '_raw' -%}
+    {%- set shown = "'" ~ header ~ " (" ~ column ~ "): ''' || substr(" ~ raw ~ ", 1, 80) || '''" -%}
     case
         when {{ raw }} is not null and {{ column }} is null
-            then '{{ header }} ({{ column }}): ''' || substr({{ raw }}, 1, 80) || ''' {{ storeops.parse_expectation(type) }}'
+            then {{ shown }} {{ storeops.parse_expectation(type) }}'
+        {%- if type in ('integer', 'decimal', 'decimal_money', 'money') %}
+        when {{ column }} < 0
+            then {{ shown }} is negative (expected 0 or more)'
+        {%- elif type in ('date', 'timestamp', 'epoch_us') %}
+        when cast({{ column }} as date) < cast('{{ var("earliest_export_date") }}' as date)
+            then {{ shown }} is before {{ var("earliest_export_date") }} (expected a day the shop traded)'
+        when cast({{ column }} as date) > cast({{ dbt.dateadd('day', 1, '_loaded_at') }} as date)
+            then {{ shown }} is after the day the file was landed (a future date)'
+        {%- endif %}
     end
 {%- endmacro %}
 

@@ -35,14 +35,16 @@ def test_validate_names_the_bad_file_and_exits_non_zero(tmp_path):
     folder = tmp_path / "exports" / "generic" / "orders"
     folder.mkdir(parents=True)
     (folder / "orders.csv").write_text("order_id,amount\n1,2\n", encoding="utf-8")
-    result = subprocess.run([STOREOPS, "validate", "--exports", str(tmp_path / "exports")], capture_output=True, text=True)
+    result = subprocess.run([STOREOPS, "validate", "--no-docs", "--exports", str(tmp_path / "exports")],
+                            capture_output=True, text=True)
     assert result.returncode == 1
     assert "generic/orders/orders.csv" in result.stdout and "customer_id" in result.stdout
 
 
 def test_generated_exports_validate_against_their_contracts(tmp_path):
     generate(tmp_path / "demo", seed=7)
-    result = subprocess.run([STOREOPS, "validate", "--exports", str(tmp_path / "demo")], capture_output=True, text=True)
+    result = subprocess.run([STOREOPS, "validate", "--no-docs", "--exports", str(tmp_path / "demo")],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
-    assert "0 with problems" in result.stdout
-    assert result.stdout.count("[valid]") == len(digests(tmp_path / "demo"))
+    files = len(digests(tmp_path / "demo"))
+    assert f"validated {files} file(s): {files} clean, 0 blocked" in result.stdout, result.stdout[-3000:]

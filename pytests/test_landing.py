@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import write_export
 
 from storeops.contracts import get_contract, load_contracts
-from storeops.landing import land, validate
+from storeops.landing import land
 
 # values for the first 20 contract headers of the Tmall order export, in order
 ORDER = [
@@ -143,15 +141,3 @@ def test_no_files_gives_every_raw_table_empty_and_strays_are_named(exports, raw_
     assert "tmall/orders" in report.problems[0].message  # says where files belong
     for contract in load_contracts():
         assert con.execute(f"select count(*) from raw.{contract.key}").fetchone()[0] == 0
-
-
-def test_validate_reports_without_landing(exports):
-    write_export(exports, "generic", "orders", "g.csv", ["order_id", "customer_id", "ordered_at", "amount"],
-                 [["1", "c1", "2024-01-01 00:00:00", "3.50"]])
-    write_export(exports, "generic", "orders", "bad.csv", ["order_id", "amount"], [["1", "3"]])
-    (exports / "generic" / "orders" / "empty.csv").write_bytes(b"")
-    report = validate(exports)
-    statuses = {Path(o.path).name: o.status for o in report.outcomes}
-    assert statuses == {"g.csv": "valid", "bad.csv": "rejected", "empty.csv": "rejected"}
-    assert any("customer_id" in o.message and "bad.csv" in o.message for o in report.problems)
-    assert any("empty file" in o.message for o in report.problems)

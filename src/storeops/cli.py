@@ -28,14 +28,14 @@ def _demo(out: Path) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from storeops.landing import validate
+    from storeops.expectations import validate_exports
 
     settings = load_settings()
-    report = validate(Path(args.exports) if args.exports else settings.exports_dir)
-    for outcome in report.outcomes:
-        print(f"[{outcome.status}] {outcome.message}")
-    print(f"{report.count('valid')} file(s) valid, {len(report.problems)} with problems")
-    return 1 if report.problems else 0
+    exports = Path(args.exports) if args.exports else settings.exports_dir
+    report = validate_exports(exports, docs_dir=None if args.no_docs else settings.data_docs_dir)
+    for line in report.summary_lines():
+        print(line)
+    return 1 if report.blocked else 0
 
 
 def _land(args: argparse.Namespace) -> int:
@@ -80,8 +80,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--quiet", action="store_true", help="no progress bar")
     g.set_defaults(func=_generate)
 
-    v = sub.add_parser("validate", help="check export files against their contracts, landing nothing")
+    v = sub.add_parser(
+        "validate", help="validate export files with Great Expectations suites made from the contracts; lands nothing"
+    )
     v.add_argument("--exports", help="exports folder (default STOREOPS_EXPORTS or exports/)")
+    v.add_argument("--no-docs", action="store_true", help="skip writing Great Expectations Data Docs to target/data_docs/")
     v.set_defaults(func=_validate)
 
     ld = sub.add_parser("land", help="land new export files into the working file's raw schema")

@@ -34,7 +34,8 @@ LINEAGE_COLUMNS = {
     "_row_number": "bigint",
     "_loaded_at": "timestamp",
 }
-SUPPORTED_SUFFIXES = (".csv",)
+SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+XLSX_HEAD_RANGE = "A1:CZ12"  # the first 12 rows, up to 104 columns, where the header is looked for
 HEADER_SEARCH_LINES = 12
 
 
@@ -47,7 +48,7 @@ class FileOutcome:
     """What happened to one file."""
 
     path: str
-    status: str  # landed | already_landed | valid | rejected | ignored | reset
+    status: str  # landed | already_landed | rejected | ignored | reset
     rows: int = 0
     message: str = ""
 
@@ -72,6 +73,11 @@ class LandingReport:
             f"{self.count('already_landed')} already landed, "
             f"{self.count('rejected')} rejected, {self.count('ignored')} ignored"
         )
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error message (DuckDB's carry pages of hints)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def q(identifier: str) -> str:
@@ -125,7 +131,10 @@ def detect_encoding(path: Path) -> str:
     """`utf-8` (with or without BOM) when the whole file decodes as UTF-8, else `gb18030`.
 
     GB18030 is a superset of GBK and GB2312, which Tmall's back-end writes.
+    An Excel workbook is `xlsx` (read by DuckDB's excel extension).
     """
+    if path.suffix.lower() == ".xlsx":
+        return "xlsx"
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         with path.open("rb") as fh:
@@ -149,8 +158,43 @@ def detect_encoding(path: Path) -> str:
     return "gb18030"
 
 
+def _excel_column(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _read_xlsx_head(path: Path) -> list[list[str]]:
+    from storeops.db import connect
+
+    con = connect()
+    try:
+        rows = con.execute(
+            f"select * from read_xlsx(?, header = false, all_varchar = true, range = '{XLSX_HEAD_RANGE}', "
+            "stop_at_empty = false)",
+            [str(path)],
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise ExportFileError(f"not a readable .xlsx workbook ({exc})") from exc
+    finally:
+        con.close()
+    out = []
+    for row in rows:
+        cells = ["" if v is None else str(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append(cells)
+    return out
+
+
 def read_head(path: Path, encoding: str, lines: int = HEADER_SEARCH_LINES) -> list[list[str]]:
-    """The first lines of a file, split as CSV."""
+    """The first lines of a file, split as CSV (or the first rows of an .xlsx sheet)."""
+    if encoding == "xlsx":
+        return _read_xlsx_head(path)[:lines]
     with path.open("rb") as fh:
         head = fh.read(256 * 1024)
     text = head.decode("gb18030" if encoding == "gb18030" else "utf-8", errors="replace")
@@ -246,7 +290,7 @@ def _discover(exports_dir: Path) -> tuple[list[tuple[Contract, Path]], list[File
                 FileOutcome(
                     rel.as_posix(),
                     "ignored",
-                    message=f"{rel}: not a .csv export (save the report as CSV)",
+                    message=f"{rel}: not a .csv or .xlsx export (save the report as CSV or Excel .xlsx)",
                 )
             )
         else:
@@ -284,6 +328,22 @@ class Inspection:
     header_line: int  # 0-based line index of the header
     header: list[str]
     hmap: HeaderMap
+    has_rows: bool  # False for a header-only export (DuckDB's reader is not called on it)
+
+
+def reader_sql(info: Inspection) -> str:
+    """DuckDB's reader over one file, every column as text named c0..cN; the path is `$file`."""
+    if info.encoding == "xlsx":
+        last = _excel_column(len(info.header) - 1)
+        names = ", ".join(f'"{_excel_column(i)}" as c{i}' for i in range(len(info.header)))
+        return (
+            f"(select {names} from read_xlsx($file, header = false, all_varchar = true, "
+            f"range = 'A{info.header_line + 2}:{last}1048576', stop_at_empty = true))"
+        )
+    typed = ", ".join(f"'c{i}': 'varchar'" for i in range(len(info.header)))
+    return f"""read_csv($file, header = false, skip = {info.header_line + 1}, columns = {{{typed}}},
+                      delim = ',', quote = '"', escape = '"', encoding = '{info.encoding}',
+                      null_padding = true, strict_mode = false, all_varchar = true)"""
 
 
 def inspect_file(contract: Contract, path: Path, exports_dir: Path) -> Inspection:
@@ -293,10 +353,12 @@ def inspect_file(contract: Contract, path: Path, exports_dir: Path) -> Inspectio
         raise ExportFileError(f"{rel}: empty file (0 bytes); re-download the export")
     try:
         encoding = detect_encoding(path)
-        header_line, header = find_header(read_head(path, encoding), contract)
+        head = read_head(path, encoding)
+        header_line, header = find_header(head, contract)
     except ExportFileError as exc:
         raise ExportFileError(f"{rel}: {exc}") from exc
-    return Inspection(rel, encoding, header_line, header, map_headers(contract, header, rel))
+    has_rows = any(any(cell.strip() for cell in row) for row in head[header_line + 1:])
+    return Inspection(rel, encoding, header_line, header, map_headers(contract, header, rel), has_rows)
 
 
 def land_file(
@@ -317,15 +379,12 @@ def land_file(
     seq = con.execute("select coalesce(max(file_seq), 0) + 1 from raw._files").fetchone()
     file_seq = int(seq[0]) if seq else 1
     landed_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    typed = ", ".join(f"'c{i}': 'varchar'" for i in range(len(info.header)))
     target_cols = [q(h) for h in contract.headers] + list(LINEAGE_COLUMNS)
     select = _select_list(contract, hmap)
     sql = f"""
         insert into raw.{q(contract.key)} ({', '.join(target_cols)})
         select {', '.join(select)}, $path, $hash, $seq, row_number() over (), $landed_at
-        from read_csv($file, header = false, skip = {info.header_line + 1}, columns = {{{typed}}},
-                      delim = ',', quote = '"', escape = '"', encoding = '{info.encoding}',
-                      null_padding = true, strict_mode = false, all_varchar = true)
+        from {reader_sql(info)}
     """
     params: dict[str, object] = {
         "path": rel, "hash": digest, "seq": file_seq, "landed_at": landed_at, "file": str(path)
@@ -335,9 +394,10 @@ def land_file(
     con.execute("begin transaction")
     try:
         try:
-            con.execute(sql, params)
+            if info.has_rows:
+                con.execute(sql, params)
         except duckdb.Error as exc:
-            raise ExportFileError(f"{rel}: DuckDB could not read it as CSV: {exc}") from exc
+            raise ExportFileError(f"{rel}: DuckDB could not read it: {first_line(exc)}") from exc
         rows_row = con.execute(
             f"select count(*) from raw.{q(contract.key)} where _file_seq = ?", [file_seq]
         ).fetchone()
@@ -428,33 +488,6 @@ def land_in_dbt(session: duckdb.DuckDBPyConnection, keep_going: bool = False) ->
             "Fix or move them, or build from the good files with --vars '{keep_going: true}'."
         )
     return session.sql("select * from raw._files order by file_seq")
-
-
-def validate(exports_dir: Path) -> LandingReport:
-    """Check every export file against its contract without landing anything."""
-    files, stray = _discover(exports_dir)
-    report = LandingReport(outcomes=list(stray))
-    for contract, path in files:
-        try:
-            info = inspect_file(contract, path, exports_dir)
-            extras = ", ".join(h for _, h in info.hmap.extras)
-            note = f"{info.rel}: ok ({info.encoding}, header on line {info.header_line + 1})"
-            if extras:
-                note += f"; extra columns kept in raw._extra: {extras}"
-            report.outcomes.append(FileOutcome(info.rel, "valid", message=note))
-        except ExportFileError as exc:
-            rel = path.relative_to(exports_dir).as_posix()
-            report.outcomes.append(FileOutcome(rel, "rejected", message=str(exc)))
-    return report
-
-
-def raw_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rows per raw table."""
-    out = {}
-    for contract in load_contracts():
-        row = con.execute(f"select count(*) from raw.{q(contract.key)}").fetchone()
-        out[contract.key] = int(row[0]) if row else 0
-    return out
 
 
 def exports_present(exports_dir: Path, suffixes: Iterable[str] = SUPPORTED_SUFFIXES) -> bool:

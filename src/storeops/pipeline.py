@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from storeops.db import connect
-from storeops.landing import LandingReport, exports_present, land, validate
+from storeops.expectations import landed_hashes, validate_exports
+from storeops.landing import LandingReport, exports_present, land
 from storeops.publish import publish
 from storeops.settings import Settings
 
@@ -57,14 +58,15 @@ def build(
     if not exports_present(settings.exports_dir):
         with stage(f"generate demo exports into {settings.exports_dir} (the folder is empty)"):
             generate_demo(settings.exports_dir)
-    with stage(f"validate exports in {settings.exports_dir}"):
-        report = validate(settings.exports_dir)
-        for outcome in report.problems:
-            print(f"    [{outcome.status}] {outcome.message}")
-        print(f"    {report.count('valid')} file(s) valid, {len(report.problems)} with problems")
-    if report.problems and not keep_going:
+    with stage(f"validate new exports in {settings.exports_dir} (Great Expectations)"):
+        report = validate_exports(
+            settings.exports_dir, docs_dir=settings.data_docs_dir, skip_hashes=landed_hashes(settings.workfile)
+        )
+        for line in report.summary_lines():
+            print(f"    {line}")
+    if report.blocked and not keep_going:
         print(
-            f"storeops: {len(report.problems)} export file(s) cannot be landed (see above). "
+            f"storeops: {len(report.blocked)} export file(s) cannot be landed (see [blocking] above). "
             "Fix or move them, or run `storeops build --keep-going` to build from the good files.",
             file=sys.stderr,
         )

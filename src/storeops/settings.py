@@ -23,6 +23,11 @@ class Settings:
     def marts_parquet_dir(self) -> Path:
         return self.warehouse.parent / "marts"
 
+    @property
+    def data_docs_dir(self) -> Path:
+        """Great Expectations' HTML Data Docs of the last validation."""
+        return self.project_dir / "target" / "data_docs"
+
 
 def find_project_dir(start: Path | None = None) -> Path:
     """The repository root: the nearest folder holding dbt_project.yml."""

@@ -1,0 +1,311 @@
+"""Boundary validation with Great Expectations: one suite per export contract.
+
+Each export file is read with the same DuckDB reader the landing uses, into a
+pandas frame with the contract's English column names, and validated with a
+suite generated from its contract (GE's pandas route: its SQL route fails on
+DuckDB in 1.24). Checks and what a failure means:
+
+| check                               | severity   | outcome                                        |
+|-------------------------------------|------------|------------------------------------------------|
+| required headers present            | blocking   | the file is not landed                         |
+| at least one data row               | warning    | landed (0 rows), named in the summary          |
+| natural key not empty               | quarantine | landed; staging quarantines the rows           |
+| numeric / date / time values parse  | quarantine | landed; staging quarantines the rows           |
+| counts and amounts not negative     | quarantine | landed; staging quarantines the rows           |
+| dates in a sane range               | quarantine | landed; staging quarantines the rows           |
+| natural key unique within the file  | quarantine | landed; staging keeps the last, the rest are superseded |
+| rates in [0, 1]                     | warning    | landed; the marts recompute rates from counts  |
+
+Staging (dbt) is the authority on each row; this is the early, readable
+report, with Great Expectations' HTML Data Docs under `target/data_docs/`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from storeops.contracts import Contract
+from storeops.db import connect
+from storeops.landing import (
+    ExportFileError,
+    Inspection,
+    _discover,
+    file_sha256,
+    first_line,
+    inspect_file,
+    reader_sql,
+)
+
+BLOCKING, QUARANTINE, WARNING = "blocking", "quarantine", "warning"
+EARLIEST_DATE = date(2000, 1, 1)
+NOT_REPORTED = ("", "-", "--", "—", "——")
+
+_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+# The text formats of the contract types (contracts/README.md); staging's parsing macros are the authority.
+TYPE_PATTERNS = {
+    "integer": rf"^[+-]?{_NUMBER}(?:\.0+)?$",
+    "decimal": rf"^[+-]?{_NUMBER}(?:\.[0-9]+)?$",
+    "money": rf"^[+-]?[¥￥]?\s*[+-]?{_NUMBER}(?:\.[0-9]+)?$",
+    "percent": rf"^[+-]?{_NUMBER}(?:\.[0-9]+)?%$|^[+-]?(?:0|1)(?:\.[0-9]+)?$",
+    "date": r"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}(?: 0{1,2}:00(?::00)?)?$|^[0-9]{8}$",
+    "timestamp": r"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)?$",
+    "epoch_us": r"^[0-9]{16}$",
+}
+_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S",
+                 "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
+
+
+@dataclass
+class CheckResult:
+    """One failed check on one file."""
+
+    check: str
+    severity: str
+    failing: int
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileValidation:
+    """The outcome of validating one export file."""
+
+    path: str
+    contract: str
+    rows: int = 0
+    failures: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.severity == BLOCKING for f in self.failures)
+
+
+@dataclass
+class ValidationReport:
+    """Every export file under a folder, validated."""
+
+    files: list[FileValidation] = field(default_factory=list)
+    skipped_landed: int = 0
+    data_docs: Path | None = None
+
+    @property
+    def blocked(self) -> list[FileValidation]:
+        return [f for f in self.files if f.blocked]
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        for f in self.files:
+            for c in f.failures:
+                if c.severity == BLOCKING or not c.failing:
+                    observed = f" ({', '.join(c.examples)})" if c.examples else ""
+                    lines.append(f"[{c.severity}] {f.path}: {c.check}{observed}")
+                    continue
+                example = f"; e.g. {', '.join(c.examples)}" if c.examples else ""
+                lines.append(f"[{c.severity}] {f.path}: {c.check}: {c.failing:,} row(s) failing{example}")
+        ok = sum(1 for f in self.files if not f.failures)
+        lines.append(
+            f"validated {len(self.files)} file(s): {ok} clean, "
+            f"{len(self.blocked)} blocked (not landed), {len(self.files) - ok - len(self.blocked)} with row issues "
+            f"or warnings; {self.skipped_landed} already landed, not re-validated"
+        )
+        if self.data_docs:
+            lines.append(f"Great Expectations Data Docs: {self.data_docs}")
+        return lines
+
+
+def _show(value: object) -> str:
+    """An example value as an analyst reads it."""
+    if isinstance(value, pd.Timestamp):
+        return str(value.date()) if value == value.normalize() else str(value)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "(empty)"
+    return repr(value)
+
+
+def _clean(value: str) -> str:
+    return f"case when trim({value}) in ({', '.join(repr(m) for m in NOT_REPORTED)}) then null else trim({value}) end"
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, info: Inspection) -> pd.DataFrame:
+    """The file as text in the contract's English names ("not reported" → NULL), plus parsed helpers."""
+    exprs = ["row_number() over () as _row_number"]
+    for column in contract.columns:
+        pos = info.hmap.by_column.get(column.header)
+        if pos is not None:
+            exprs.append(f'{_clean(f"c{pos}")} as "{column.name}"')
+    date_col = contract.column(contract.date_column)
+    pos = info.hmap.by_column.get(date_col.header)
+    if pos is not None:
+        value = _clean(f"c{pos}")
+        if date_col.type == "epoch_us":
+            day = f"cast(make_timestamp(try_cast({value} as bigint)) as date)"
+        else:
+            formats = ", ".join(repr(f) for f in _DATE_FORMATS)
+            day = f"cast(try_strptime({value}, [{formats}]) as date)"
+        exprs.append(f"{day} as _day")
+    for column in contract.columns:
+        pos = info.hmap.by_column.get(column.header)
+        if pos is None or column.type not in ("integer", "decimal", "money", "percent"):
+            continue
+        number = f"try_cast(regexp_replace({_clean(f'c{pos}')}, '[,¥￥%\\s]', '', 'g') as double)"
+        if column.type == "percent":
+            number = f"case when c{pos} like '%\\%%' escape '\\' then {number} / 100 else {number} end"
+        exprs.append(f'{number} as "_num_{column.name}"')
+    if not info.has_rows:  # a header-only export: its mapped columns, no rows
+        names = ["_row_number"] + [c.name for c in contract.columns if c.header in info.hmap.by_column]
+        return pd.DataFrame({name: pd.Series(dtype="object") for name in names})
+    sql = f"select {', '.join(exprs)} from {reader_sql(info)}"
+    return con.execute(sql, {"file": str(path)}).df()
+
+
+def build_suite(contract: Contract, frame_columns: Iterable[str], today: date):  # noqa: ANN201 (GE types)
+    """The expectation suite for a contract, as (expectation, check name, severity) triples."""
+    import great_expectations.expectations as gxe
+
+    present = set(frame_columns)
+    out = [(gxe.ExpectTableRowCountToBeBetween(min_value=1), "at least one data row", WARNING)]
+    for column in contract.required:
+        out.append((gxe.ExpectColumnToExist(column=column.name), f"required column {column.header} ({column.name})", BLOCKING))
+    for column in contract.required:
+        if column.name in present and not column.nullable:
+            out.append((gxe.ExpectColumnValuesToNotBeNull(column=column.name),
+                        f"required value {column.header} ({column.name}) not empty", QUARANTINE))
+    key = [k for k in contract.natural_key if k in present]
+    if key:
+        out.append((gxe.ExpectCompoundColumnsToBeUnique(column_list=key) if len(key) > 1
+                    else gxe.ExpectColumnValuesToBeUnique(column=key[0]),
+                    f"natural key ({', '.join(key)}) unique in the file", QUARANTINE))
+    for column in contract.columns:
+        if column.name not in present or column.type == "text":
+            continue
+        out.append((gxe.ExpectColumnValuesToMatchRegex(column=column.name, regex=TYPE_PATTERNS[column.type]),
+                    f"{column.header} ({column.name}) parses as {column.type}", QUARANTINE))
+        numeric = f"_num_{column.name}"
+        if numeric in present and column.type != "percent":
+            out.append((gxe.ExpectColumnValuesToBeBetween(column=numeric, min_value=0),
+                        f"{column.header} ({column.name}) not negative", QUARANTINE))
+        if numeric in present and column.type == "percent":
+            out.append((gxe.ExpectColumnValuesToBeBetween(column=numeric, min_value=0, max_value=1),
+                        f"{column.header} ({column.name}) rate in [0, 1]", WARNING))
+    if "_day" in present:
+        latest = pd.Timestamp(today + timedelta(days=1))
+        out.append((gxe.ExpectColumnValuesToBeBetween(column="_day", min_value=pd.Timestamp(EARLIEST_DATE),
+                                                      max_value=latest),
+                    f"{contract.date_column} between {EARLIEST_DATE} and tomorrow", QUARANTINE))
+    return out
+
+
+class _Validator:
+    """One ephemeral Great Expectations context for a run, with a Data Docs site on disk."""
+
+    def __init__(self, docs_dir: Path | None) -> None:
+        import great_expectations as gx
+
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+        self.gx = gx
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+        self.source = self.context.data_sources.add_pandas("exports")
+        self.docs_dir = docs_dir
+        if docs_dir is not None:
+            self.context.add_data_docs_site(
+                site_name="storeops",
+                site_config={
+                    "class_name": "SiteBuilder",
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                    "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+                },
+            )
+
+    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> list[CheckResult]:
+        gx = self.gx
+        asset = self.source.add_dataframe_asset(name)
+        batch = asset.add_batch_definition_whole_dataframe(name)
+        suite = self.context.suites.add(gx.ExpectationSuite(name=name))
+        labels = {}
+        for expectation, label, severity in suite_items:
+            added = suite.add_expectation(expectation)
+            labels[added.id] = (label, severity)
+        definition = self.context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["storeops"])] if self.docs_dir else []
+        checkpoint = self.context.checkpoints.add(
+            gx.Checkpoint(name=name, validation_definitions=[definition], actions=actions,
+                          result_format={"result_format": "SUMMARY", "partial_unexpected_count": 3})
+        )
+        result = checkpoint.run(batch_parameters={"dataframe": frame})
+        failures = []
+        for run in result.run_results.values():
+            for r in run.results:
+                if r.success:
+                    continue
+                label, severity = labels[r.expectation_config.id]
+                if "observed_value" in r.result:  # a table-level check: no failing rows to show
+                    failures.append(CheckResult(label, severity, 0, [f"observed {r.result['observed_value']}"]))
+                    continue
+                shown = r.result.get("partial_unexpected_index_list") or []
+                values = r.result.get("partial_unexpected_list") or []
+                examples = [f"row {int(i) + 1}: {_show(v)}" for i, v in zip(shown, values)]
+                failures.append(CheckResult(label, severity, int(r.result.get("unexpected_count") or 0), examples[:3]))
+        return failures
+
+
+def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashes: set[str] | None = None,
+                     today: date | None = None) -> ValidationReport:
+    """Validate every export file not yet landed; blocked files are the ones landing will refuse."""
+    files, stray = _discover(exports_dir)
+    report = ValidationReport()
+    for outcome in stray:
+        report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(outcome.message.split(": ", 1)[-1], BLOCKING, 1)]))
+    validator = _Validator(docs_dir)
+    con = connect()
+    try:
+        for contract, path in files:
+            rel = path.relative_to(exports_dir).as_posix()
+            if skip_hashes and file_sha256(path) in skip_hashes:
+                report.skipped_landed += 1
+                continue
+            result = FileValidation(rel, contract.key)
+            try:
+                info = inspect_file(contract, path, exports_dir)
+                frame = read_frame(con, contract, path, info)
+            except ExportFileError as exc:
+                result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
+                report.files.append(result)
+                continue
+            except duckdb.Error as exc:
+                result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
+                report.files.append(result)
+                continue
+            result.rows = len(frame)
+            name = f"{contract.key}.{len(report.files)}"
+            result.failures = validator.run(name, frame, build_suite(contract, frame.columns, today or date.today()))
+            report.files.append(result)
+    finally:
+        con.close()
+    if docs_dir is not None and report.files:
+        validator.context.build_data_docs(site_names=["storeops"])
+        report.data_docs = docs_dir / "index.html"
+    return report
+
+
+def landed_hashes(workfile: Path) -> set[str]:
+    """Content hashes of the files a working file has landed (none if it does not exist yet)."""
+    if not workfile.exists():
+        return set()
+    con = connect(workfile, read_only=True)
+    try:
+        exists = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'raw' and table_name = '_files'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return set()
+        return {r[0] for r in con.execute("select file_hash from raw._files").fetchall()}
+    finally:
+        con.close()
+
