@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from storeops.contracts import Contract
+from storeops.contracts import Column, Contract
 from storeops.db import connect
 from storeops.landing import (
     ExportFileError,
@@ -132,10 +132,15 @@ def _clean(value: str) -> str:
     return f"case when trim({value}) in ({', '.join(repr(m) for m in NOT_REPORTED)}) then null else trim({value}) end"
 
 
+def _checked_columns(contract: Contract) -> list[Column]:
+    """The columns a suite looks at: required, key and typed ones (free text is not checked)."""
+    return [c for c in contract.columns if c.required or c.name in contract.natural_key or c.type != "text"]
+
+
 def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, info: Inspection) -> pd.DataFrame:
     """The file as text in the contract's English names ("not reported" → NULL), plus parsed helpers."""
     exprs = ["row_number() over () as _row_number"]
-    for column in contract.columns:
+    for column in _checked_columns(contract):
         pos = info.hmap.by_column.get(column.header)
         if pos is not None:
             exprs.append(f'{_clean(f"c{pos}")} as "{column.name}"')
@@ -158,7 +163,7 @@ def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, i
             number = f"case when c{pos} like '%\\%%' escape '\\' then {number} / 100 else {number} end"
         exprs.append(f'{number} as "_num_{column.name}"')
     if not info.has_rows:  # a header-only export: its mapped columns, no rows
-        names = ["_row_number"] + [c.name for c in contract.columns if c.header in info.hmap.by_column]
+        names = ["_row_number"] + [c.name for c in _checked_columns(contract) if c.header in info.hmap.by_column]
         return pd.DataFrame({name: pd.Series(dtype="object") for name in names})
     sql = f"select {', '.join(exprs)} from {reader_sql(info)}"
     return con.execute(sql, {"file": str(path)}).df()
@@ -169,7 +174,7 @@ def build_suite(contract: Contract, frame_columns: Iterable[str], today: date): 
     import great_expectations.expectations as gxe
 
     present = set(frame_columns)
-    out = [(gxe.ExpectTableRowCountToBeBetween(min_value=1), "at least one data row", WARNING)]
+    out = []
     for column in contract.required:
         out.append((gxe.ExpectColumnToExist(column=column.name), f"required column {column.header} ({column.name})", BLOCKING))
     for column in contract.required:
@@ -177,9 +182,8 @@ def build_suite(contract: Contract, frame_columns: Iterable[str], today: date): 
             out.append((gxe.ExpectColumnValuesToNotBeNull(column=column.name),
                         f"required value {column.header} ({column.name}) not empty", QUARANTINE))
     key = [k for k in contract.natural_key if k in present]
-    if key:
-        out.append((gxe.ExpectCompoundColumnsToBeUnique(column_list=key) if len(key) > 1
-                    else gxe.ExpectColumnValuesToBeUnique(column=key[0]),
+    if key:  # within each file: re-exports across files are expected and resolved by staging
+        out.append((gxe.ExpectCompoundColumnsToBeUnique(column_list=[*key, "_file"]),
                     f"natural key ({', '.join(key)}) unique in the file", QUARANTINE))
     for column in contract.columns:
         if column.name not in present or column.type == "text":
@@ -223,74 +227,101 @@ class _Validator:
                 },
             )
 
-    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> list[CheckResult]:
+    def build_docs(self) -> Path | None:
+        """Write the HTML Data Docs of every validation run so far; returns the index page."""
+        if self.docs_dir is None:
+            return None
+        self.context.build_data_docs(site_names=["storeops"])
+        return self.docs_dir / "index.html"
+
+    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> dict[str, list[CheckResult]]:
+        """Validate one contract's frame (all its new files); failures per file."""
         gx = self.gx
         asset = self.source.add_dataframe_asset(name)
         batch = asset.add_batch_definition_whole_dataframe(name)
-        suite = self.context.suites.add(gx.ExpectationSuite(name=name))
-        labels = {}
-        for expectation, label, severity in suite_items:
-            added = suite.add_expectation(expectation)
-            labels[added.id] = (label, severity)
-        definition = self.context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-        actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=["storeops"])] if self.docs_dir else []
-        checkpoint = self.context.checkpoints.add(
-            gx.Checkpoint(name=name, validation_definitions=[definition], actions=actions,
-                          result_format={"result_format": "SUMMARY", "partial_unexpected_count": 3})
+        suite = self.context.suites.add(
+            gx.ExpectationSuite(name=name, expectations=[expectation for expectation, _, _ in suite_items])
         )
-        result = checkpoint.run(batch_parameters={"dataframe": frame})
-        failures = []
-        for run in result.run_results.values():
-            for r in run.results:
-                if r.success:
-                    continue
-                label, severity = labels[r.expectation_config.id]
-                if "observed_value" in r.result:  # a table-level check: no failing rows to show
-                    failures.append(CheckResult(label, severity, 0, [f"observed {r.result['observed_value']}"]))
-                    continue
-                shown = r.result.get("partial_unexpected_index_list") or []
-                values = r.result.get("partial_unexpected_list") or []
-                examples = [f"row {int(i) + 1}: {_show(v)}" for i, v in zip(shown, values)]
-                failures.append(CheckResult(label, severity, int(r.result.get("unexpected_count") or 0), examples[:3]))
+        labels = {
+            expectation.id: (label, severity)
+            for expectation, (_, label, severity) in zip(suite.expectations, suite_items)
+        }
+        definition = self.context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        checkpoint = self.context.checkpoints.add(
+            gx.Checkpoint(name=name, validation_definitions=[definition], result_format={"result_format": "COMPLETE"})
+        )
+        run = checkpoint.run(batch_parameters={"dataframe": frame})  # results kept for the Data Docs
+        (result,) = run.run_results.values()
+        files = frame["_file"].to_numpy()
+        rows = frame["_row_number"].to_numpy()
+        failures: dict[str, list[CheckResult]] = {}
+        for r in result.results:
+            if r.success:
+                continue
+            label, severity = labels[r.expectation_config.id]
+            indexes = r.result.get("unexpected_index_list") or []
+            values = r.result.get("unexpected_list") or []
+            by_file: dict[str, CheckResult] = {}
+            for i, value in zip(indexes, values):
+                position = int(i)
+                check = by_file.setdefault(str(files[position]), CheckResult(label, severity, 0))
+                check.failing += 1
+                if len(check.examples) < 3:
+                    check.examples.append(f"row {int(rows[position])}: {_show(value)}")
+            for file, check in by_file.items():
+                failures.setdefault(file, []).append(check)
         return failures
 
 
 def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashes: set[str] | None = None,
                      today: date | None = None) -> ValidationReport:
-    """Validate every export file not yet landed; blocked files are the ones landing will refuse."""
+    """Validate every export file not yet landed; blocked files are the ones landing will refuse.
+
+    One suite per contract runs once over all of that contract's new files (with
+    the file and row of each failure), so the cost does not grow with the
+    number of files.
+    """
     files, stray = _discover(exports_dir)
     report = ValidationReport()
     for outcome in stray:
-        report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(outcome.message.split(": ", 1)[-1], BLOCKING, 1)]))
+        reason = outcome.message.split(": ", 1)[-1]
+        report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(reason, BLOCKING, 1)]))
     validator = _Validator(docs_dir)
     con = connect()
     try:
+        by_contract: dict[str, tuple[Contract, list[pd.DataFrame], list[FileValidation]]] = {}
         for contract, path in files:
-            rel = path.relative_to(exports_dir).as_posix()
             if skip_hashes and file_sha256(path) in skip_hashes:
                 report.skipped_landed += 1
                 continue
-            result = FileValidation(rel, contract.key)
+            result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
+            report.files.append(result)
             try:
                 info = inspect_file(contract, path, exports_dir)
                 frame = read_frame(con, contract, path, info)
             except ExportFileError as exc:
                 result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
-                report.files.append(result)
                 continue
             except duckdb.Error as exc:
                 result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
-                report.files.append(result)
                 continue
             result.rows = len(frame)
-            name = f"{contract.key}.{len(report.files)}"
-            result.failures = validator.run(name, frame, build_suite(contract, frame.columns, today or date.today()))
-            report.files.append(result)
+            if not result.rows:
+                result.failures.append(CheckResult("at least one data row", WARNING, 0, ["observed 0 rows"]))
+                continue
+            frame["_file"] = result.path
+            group = by_contract.setdefault(contract.key, (contract, [], []))
+            group[1].append(frame)
+            group[2].append(result)
+        for key, (contract, frames, results) in by_contract.items():
+            frame = pd.concat(frames, ignore_index=True)
+            failures = validator.run(key, frame, build_suite(contract, frame.columns, today or date.today()))
+            for result in results:
+                result.failures.extend(failures.get(result.path, []))
     finally:
         con.close()
     if docs_dir is not None and report.files:
-        validator.context.build_data_docs(site_names=["storeops"])
-        report.data_docs = docs_dir / "index.html"
+        report.data_docs = validator.build_docs()
     return report
 
 

@@ -1,3 +1,5 @@
+{{ config(materialized='table') }}
+
 -- One row per calendar day from the first to the last day any staged export covers,
 -- with the week, month, weekday and the promotion calendar (China time).
 with

@@ -27,9 +27,10 @@ flagged as (
         *,
         case
             when previous_event_timestamp is null then 1
+            -- in microseconds: whole-second differences would keep a 30:00.4 gap in the session
             when
-                {{ dbt.datediff('previous_event_timestamp', 'event_timestamp', 'second') }}
-                > {{ var('session_timeout_minutes') }} * 60
+                {{ dbt.datediff('previous_event_timestamp', 'event_timestamp', 'microsecond') }}
+                > {{ var('session_timeout_minutes') }} * 60 * 1000000
                 then 1
             else 0
         end as is_session_start

@@ -1,0 +1,57 @@
+-- One row per day, platform, store and product listing: "which listings convert". Tmall listings from
+-- Sycm product performance, Alibaba.com listings from its product performance (with star rating and
+-- image count, which operators judge listings by). Rates are computed here once from the row's counts.
+-- Product visitors are distinct per listing and day: summed over listings or days they are
+-- visitor-listing-days, not visitors.
+with
+
+counts as (
+
+    select * from {{ ref('int_funnel_product_daily_counts') }}
+
+),
+
+final as (
+
+    select
+        -- keys
+        stat_date,
+        platform,
+        store_id,
+        product_id,
+
+        -- strings
+        product_name,
+
+        -- numerics: counts
+        cast(exposures as {{ dbt.type_bigint() }}) as exposures,
+        cast(clicks as {{ dbt.type_bigint() }}) as clicks,
+        cast(visitors as {{ dbt.type_bigint() }}) as visitors,
+        cast(page_views as {{ dbt.type_bigint() }}) as page_views,
+        cast(cart_adders as {{ dbt.type_bigint() }}) as cart_adders,
+        cast(ordering_buyers as {{ dbt.type_bigint() }}) as ordering_buyers,
+        cast(paying_buyers as {{ dbt.type_bigint() }}) as paying_buyers,
+        cast(paid_quantity as {{ dbt.type_bigint() }}) as paid_quantity,
+        cast(inquiries as {{ dbt.type_bigint() }}) as inquiries,
+        cast(gmv as {{ storeops.type_money() }}) as gmv,
+
+        -- numerics: listing quality (Alibaba.com)
+        cast(star_rating as {{ storeops.type_double() }}) as star_rating,
+        cast(image_count as {{ dbt.type_bigint() }}) as image_count,
+
+        -- numerics: rates (ratio of the row's counts)
+        {{ safe_divide('clicks', 'exposures') }} as ctr,
+        {{ safe_divide('cart_adders', 'visitors') }} as cart_rate,
+        {{ safe_divide('ordering_buyers', 'visitors') }} as order_conversion_rate,
+        {{ safe_divide('paying_buyers', 'visitors') }} as payment_conversion_rate,
+        {{ safe_divide('inquiries', 'visitors') }} as inquiry_rate,
+        {{ safe_divide('gmv', 'paying_buyers') }} as average_order_value,
+
+        -- timestamps
+        cast(product_created_at as date) as product_created_at
+
+    from counts
+
+)
+
+select * from final
