@@ -66,10 +66,10 @@ def tmall_orders_header() -> list[str]:
     return [h + " " if h in ("收货地址", "订单付款时间", "联系电话") else h for h in c.headers[:20]]
 
 
-def storeops_env(tmp_path: Path, exports: Path) -> dict[str, str]:
-    """Environment for a storeops build isolated in tmp_path."""
+def storeops_env(tmp_path: Path, exports: Path, warehouse_name: str = "storeops.duckdb") -> dict[str, str]:
+    """Environment for a storeops build isolated in tmp_path (the working file goes beside it, in build/)."""
     env = dict(os.environ)
+    env.pop("STOREOPS_WORKFILE", None)
     env["STOREOPS_EXPORTS"] = str(exports)
-    env["STOREOPS_WORKFILE"] = str(tmp_path / "build" / "storeops.duckdb")
-    env["STOREOPS_WAREHOUSE"] = str(tmp_path / "published" / "storeops.duckdb")
+    env["STOREOPS_WAREHOUSE"] = str(tmp_path / "published" / warehouse_name)
     return env

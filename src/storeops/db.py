@@ -28,6 +28,11 @@ def connect(path: Path | str = ":memory:", read_only: bool = False) -> duckdb.Du
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path), read_only=read_only)
+    load_extensions(con)
+    return con
+
+
+def load_extensions(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the encodings and excel extensions into a connection (also dbt's, in the landing model)."""
     for module_name in _EXTENSION_MODULES:
         con.execute(f"load '{extension_path(module_name)}'")
-    return con

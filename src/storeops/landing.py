@@ -343,7 +343,7 @@ def reader_sql(info: Inspection) -> str:
     typed = ", ".join(f"'c{i}': 'varchar'" for i in range(len(info.header)))
     return f"""read_csv($file, header = false, skip = {info.header_line + 1}, columns = {{{typed}}},
                       delim = ',', quote = '"', escape = '"', encoding = '{info.encoding}',
-                      null_padding = true, strict_mode = false, all_varchar = true)"""
+                      null_padding = true, strict_mode = false, all_varchar = true, auto_detect = false)"""
 
 
 def inspect_file(contract: Contract, path: Path, exports_dir: Path) -> Inspection:
@@ -475,11 +475,11 @@ def land_in_dbt(session: duckdb.DuckDBPyConnection, keep_going: bool = False) ->
     cannot be landed fail the model with their names and reasons, unless
     `keep_going` (dbt var `keep_going: true`).
     """
-    from storeops.db import extension_path
+    from storeops.db import load_extensions
     from storeops.settings import load_settings
 
     settings = load_settings()
-    session.execute(f"load '{extension_path('duckdb_extension_encodings')}'")
+    load_extensions(session)
     report = land(session, settings.exports_dir, settings.pii_salt)
     if report.problems and not keep_going:
         lines = "\n".join(f"  - {o.message}" for o in report.problems)

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from storeops.db import connect
-from storeops.expectations import landed_hashes, validate_exports
-from storeops.landing import LandingReport, exports_present, land
+from storeops.expectations import ValidationReport, landed_hashes, validate_exports
+from storeops.landing import SUPPORTED_SUFFIXES, LandingReport, exports_present, file_sha256, land
 from storeops.publish import publish
 from storeops.settings import Settings
 
@@ -48,6 +48,19 @@ def run_dbt(settings: Settings, args: Sequence[str]) -> int:
     return subprocess.call(command, cwd=settings.project_dir, env=env)
 
 
+def not_landed(settings: Settings, report: ValidationReport) -> list[str]:
+    """Files validation let through (not blocked) whose content is not in raw: must be empty."""
+    landed = landed_hashes(settings.workfile)
+    blocked = {f.path for f in report.blocked}
+    missing = []
+    for path in sorted(settings.exports_dir.rglob("*")):
+        rel = path.relative_to(settings.exports_dir).as_posix()
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and rel not in blocked:
+            if file_sha256(path) not in landed:
+                missing.append(rel)
+    return missing
+
+
 def build(
     settings: Settings,
     generate_demo: Callable[[Path], object],
@@ -80,6 +93,13 @@ def build(
     if code != 0:
         print("storeops: dbt build failed; the published warehouse was left as it was.", file=sys.stderr)
         return code
+    missed = not_landed(settings, report)
+    if missed:
+        for path in missed:
+            print(f"    [not landed] {path}: validated but not landed; see the landed_files model in dbt's log")
+        print(f"storeops: {len(missed)} valid file(s) were not landed; the warehouse was not published.",
+              file=sys.stderr)
+        return 3
     with stage("publish"):
         print("    " + publish(settings.workfile, settings.warehouse, settings.marts_parquet_dir))
     return 0

@@ -45,7 +45,7 @@ def load_settings(project_dir: Path | None = None) -> Settings:
 
     STOREOPS_EXPORTS    exports folder                 (default exports/)
     STOREOPS_WAREHOUSE  published warehouse file       (default warehouse/storeops.duckdb)
-    STOREOPS_WORKFILE   working file dbt builds into   (default warehouse/build/storeops.duckdb)
+    STOREOPS_WORKFILE   working file dbt builds into   (default <warehouse folder>/build/<warehouse name>)
     STOREOPS_PII_SALT   salt for hashing PII columns   (default: a fixed demo salt; set your own)
     """
     root = project_dir or find_project_dir()
@@ -54,10 +54,20 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         value = Path(os.environ.get(var) or default)
         return value if value.is_absolute() else root / value
 
+    warehouse = path("STOREOPS_WAREHOUSE", "warehouse/storeops.duckdb")
+    # dbt's views name their catalog after the working file: the published copy must keep that name
+    workfile = path("STOREOPS_WORKFILE", str(warehouse.parent / "build" / warehouse.name))
+    if workfile.stem != warehouse.stem:
+        raise SystemExit(
+            f"storeops: the working file {workfile} and the published warehouse {warehouse} must have the "
+            "same file name (DuckDB names the catalog after it, and the published views refer to it); "
+            "set STOREOPS_WORKFILE to a file named "
+            f"{warehouse.name} or leave it unset."
+        )
     return Settings(
         project_dir=root,
         exports_dir=path("STOREOPS_EXPORTS", "exports"),
-        workfile=path("STOREOPS_WORKFILE", "warehouse/build/storeops.duckdb"),
-        warehouse=path("STOREOPS_WAREHOUSE", "warehouse/storeops.duckdb"),
+        workfile=workfile,
+        warehouse=warehouse,
         pii_salt=os.environ.get("STOREOPS_PII_SALT") or DEFAULT_SALT,
     )

@@ -1,0 +1,240 @@
+"""The catalogue of bad exports: how real files go wrong, and what storeops does with each.
+
+Each case writes its file(s) into an exports folder and states its documented outcome:
+
+- `staged`: every row lands and is staged (the listed order ids are in staging);
+- `quarantined`: the file lands; the listed rows are in quarantine with a reason naming the problem;
+- `blocked`: the file is not landed; validation and the build name the file and the problem;
+- `warning`: the file lands (no rows lost) and validation warns.
+
+Order ids are unique per case, so each case can be checked on its own in one shared build.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from conftest import write_export
+
+GENERIC = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at"]
+TMALL = ["订单编号", "买家会员名", "总金额", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间 ", "收货地址 ", "联系手机"]
+SHOP = ["统计日期", "访客数", "支付买家数", "支付金额", "支付转化率"]
+
+
+def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
+    return [order_id, f"c-{order_id}", ordered_at, amount, "paid", ordered_at]
+
+
+def tmall_row(order_id: str, amount: str = "99.00", created: str = "2024-03-01 10:00:00") -> list[str]:
+    return [order_id, f"tb_{order_id}", amount, amount, "交易成功", created, created,
+            "浙江省 杭州市 西湖区 文三路1号", "13800000000"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way an export goes wrong, and its documented outcome."""
+
+    name: str
+    outcome: str  # staged | quarantined | blocked | warning
+    build: Callable[[Path], None]
+    staged: tuple[str, ...] = ()  # (export key:) order ids / dates expected in staging
+    quarantined: tuple[tuple[str, str], ...] = ()  # (file name, reason fragment)
+    message: tuple[str, ...] = ()  # fragments the blocked/warning message must name
+    export: str = "generic__orders"
+    key_column: str = "order_id"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _utf8_where_gbk_expected(root: Path) -> None:
+    write_export(root, "tmall", "orders", "utf8_resaved.csv", TMALL, [tmall_row("T-UTF8-1")], encoding="utf-8")
+
+
+def _gbk_where_utf8_expected(root: Path) -> None:
+    write_export(root, "generic", "orders", "gbk_saved.csv", GENERIC + ["channel"],
+                 [generic_row("G-GBK-1") + ["小红书"]], encoding="gbk")
+
+
+def _bom(root: Path) -> None:
+    write_export(root, "generic", "orders", "with_bom.csv", GENERIC, [generic_row("G-BOM-1")], encoding="utf-8-sig")
+
+
+def _no_bom_lf(root: Path) -> None:
+    write_export(root, "generic", "orders", "no_bom_lf.csv", GENERIC, [generic_row("G-LF-1")], newline="\n")
+
+
+def _crlf(root: Path) -> None:
+    write_export(root, "generic", "orders", "crlf.csv", GENERIC, [generic_row("G-CRLF-1")], newline="\r\n")
+
+
+def _missing_required(root: Path) -> None:
+    header = [h for h in TMALL if h != "买家实际支付金额"]
+    row = tmall_row("T-MISS-1")
+    del row[3]
+    write_export(root, "tmall", "orders", "missing_paid_amount.csv", header, [row], encoding="gbk")
+
+
+def _renamed_alias(root: Path) -> None:
+    header = ["买家实付金额" if h == "买家实际支付金额" else h for h in TMALL]
+    write_export(root, "tmall", "orders", "newer_headers.csv", header, [tmall_row("T-ALIAS-1")], encoding="gbk")
+
+
+def _renamed_unknown(root: Path) -> None:
+    header = ["订单号" if h == "订单编号" else h for h in TMALL]
+    write_export(root, "tmall", "orders", "renamed_order_id.csv", header, [tmall_row("T-REN-1")], encoding="gbk")
+
+
+def _extra_columns(root: Path) -> None:
+    write_export(root, "generic", "orders", "extra_columns.csv", GENERIC + ["coupon", "note"],
+                 [generic_row("G-EXTRA-1") + ["SPRING", "gift"]])
+
+
+def _reordered(root: Path) -> None:
+    order = [3, 0, 5, 1, 4, 2]
+    row = generic_row("G-ORDER-1")
+    write_export(root, "generic", "orders", "reordered.csv", [GENERIC[i] for i in order], [[row[i] for i in order]])
+
+
+def _empty(root: Path) -> None:
+    folder = root / "generic" / "orders"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.csv").write_bytes(b"")
+
+
+def _header_only(root: Path) -> None:
+    write_export(root, "generic", "orders", "header_only.csv", GENERIC, [])
+
+
+def _truncated(root: Path) -> None:
+    path = write_export(root, "generic", "orders", "truncated.csv", GENERIC,
+                        [generic_row("G-TRUNC-1"), generic_row("G-TRUNC-2")], newline="\n")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex("G-TRUNC-2") + len("G-TRUNC-2,c-G-TR")], encoding="utf-8")
+
+
+def _non_numeric(root: Path) -> None:
+    write_export(root, "generic", "orders", "non_numeric.csv", GENERIC,
+                 [generic_row("G-NUM-1"), generic_row("G-NUM-2", amount="twelve")])
+
+
+def _number_formats(root: Path) -> None:
+    write_export(root, "tmall", "sycm_shop_daily", "formats.csv", SHOP, [
+        ["2023-01-01", "1,234", "12", "1,234.50", "3.2%"],
+        ["2023-01-02", "100", "0", "￥1,234.50", "--"],
+    ], encoding="gbk")
+
+
+def _date_formats(root: Path) -> None:
+    write_export(root, "tmall", "sycm_shop_daily", "date_formats.csv", SHOP, [
+        ["2023-02-01", "10", "1", "5.00", "10.00%"],
+        ["2023/2/2", "10", "1", "5.00", "10.00%"],
+        ["20230203", "10", "1", "5.00", "10.00%"],
+    ], encoding="gbk")
+
+
+def _future_dates(root: Path) -> None:
+    write_export(root, "generic", "orders", "future.csv", GENERIC,
+                 [generic_row("G-FUT-1"), generic_row("G-FUT-2", ordered_at="2099-01-01 10:00:00")])
+
+
+def _negative(root: Path) -> None:
+    write_export(root, "generic", "orders", "negative.csv", GENERIC,
+                 [generic_row("G-NEG-1"), generic_row("G-NEG-2", amount="-15.00")])
+
+
+def _duplicates(root: Path) -> None:
+    write_export(root, "generic", "orders", "duplicates.csv", GENERIC,
+                 [generic_row("G-DUP-1"), generic_row("G-DUP-1"), generic_row("G-DUP-2")])
+
+
+def _overlap(root: Path) -> None:
+    old = write_export(root, "generic", "orders", "overlap_march.csv", GENERIC,
+                       [generic_row("G-OVL-1", "10.00"), generic_row("G-OVL-2", "20.00")])
+    new = write_export(root, "generic", "orders", "overlap_march_redownload.csv", GENERIC,
+                       [generic_row("G-OVL-1", "11.00"), generic_row("G-OVL-3", "30.00")])
+    stamp = old.stat().st_mtime
+    import os
+
+    os.utime(old, (stamp - 3600, stamp - 3600))  # downloaded an hour before the re-download
+    os.utime(new, (stamp, stamp))
+
+
+def _same_file_twice(root: Path) -> None:
+    first = write_export(root, "generic", "orders", "twice.csv", GENERIC, [generic_row("G-TWICE-1")])
+    shutil.copyfile(first, first.with_name("twice (1).csv"))
+
+
+def _xlsx(root: Path) -> None:
+    folder = root / "tmall" / "sycm_shop_daily"
+    folder.mkdir(parents=True, exist_ok=True)
+    from storeops.db import connect
+
+    con = connect()
+    con.execute(
+        "copy (select * from (values ('生意参谋 店铺整体', '', '', ''), ('统计日期', '访客数', '支付买家数', '支付金额'),"
+        " ('2023-03-01', '50', '5', '500.00')) t(a, b, c, d)) "
+        f"to '{folder / 'shop_overview.xlsx'}' (format xlsx, header false)"
+    )
+    con.close()
+
+
+def _wrong_folder(root: Path) -> None:
+    write_export(root, "tmall", "refunds", "orders_in_refunds.csv", TMALL, [tmall_row("T-WRONG-1")], encoding="gbk")
+
+
+def _unknown_folder(root: Path) -> None:
+    write_export(root, "tmall", "order", "typo_folder.csv", TMALL, [tmall_row("T-TYPO-1")], encoding="gbk")
+
+
+CATALOGUE: tuple[Case, ...] = (
+    Case("utf8 where gbk expected", "staged", _utf8_where_gbk_expected, staged=("T-UTF8-1",), export="tmall__orders"),
+    Case("gbk where utf8 expected", "staged", _gbk_where_utf8_expected, staged=("G-GBK-1",)),
+    Case("utf8 with bom", "staged", _bom, staged=("G-BOM-1",)),
+    Case("no bom, lf line ends", "staged", _no_bom_lf, staged=("G-LF-1",)),
+    Case("crlf line ends", "staged", _crlf, staged=("G-CRLF-1",)),
+    Case("missing required column", "blocked", _missing_required,
+         message=("tmall/orders/missing_paid_amount.csv", "买家实际支付金额")),
+    Case("renamed header, known alias", "staged", _renamed_alias, staged=("T-ALIAS-1",), export="tmall__orders"),
+    Case("renamed header, unknown", "blocked", _renamed_unknown,
+         message=("tmall/orders/renamed_order_id.csv", "订单编号", "订单号")),
+    Case("extra unknown columns", "staged", _extra_columns, staged=("G-EXTRA-1",)),
+    Case("columns in another order", "staged", _reordered, staged=("G-ORDER-1",)),
+    Case("empty file", "blocked", _empty, message=("generic/orders/empty.csv", "empty file")),
+    Case("header only", "warning", _header_only, message=("generic/orders/header_only.csv", "at least one data row")),
+    Case("truncated last line", "quarantined", _truncated, staged=("G-TRUNC-1",),
+         quarantined=(("truncated.csv", "required value is empty"),)),
+    Case("non-numeric value in a numeric column", "quarantined", _non_numeric, staged=("G-NUM-1",),
+         quarantined=(("non_numeric.csv", "'twelve' is not"),)),
+    Case("thousands separators, currency sign, percent, --", "staged", _number_formats,
+         staged=("2023-01-01", "2023-01-02"), export="tmall__sycm_shop_daily", key_column="stat_date"),
+    Case("dates in three formats", "staged", _date_formats, staged=("2023-02-01", "2023-02-02", "2023-02-03"),
+         export="tmall__sycm_shop_daily", key_column="stat_date"),
+    Case("future dates", "quarantined", _future_dates, staged=("G-FUT-1",),
+         quarantined=(("future.csv", "future date"),)),
+    Case("negative amounts", "quarantined", _negative, staged=("G-NEG-1",),
+         quarantined=(("negative.csv", "is negative"),)),
+    Case("duplicate rows", "quarantined", _duplicates, staged=("G-DUP-1", "G-DUP-2"),
+         quarantined=(("duplicates.csv", "superseded"),)),
+    Case("export overlapping an earlier one", "quarantined", _overlap, staged=("G-OVL-1", "G-OVL-2", "G-OVL-3"),
+         quarantined=(("overlap_march.csv", "superseded"),), extra={"G-OVL-1": 11}),
+    Case("same file twice under two names", "staged", _same_file_twice, staged=("G-TWICE-1",)),
+    Case("excel .xlsx export", "staged", _xlsx, staged=("2023-03-01",), export="tmall__sycm_shop_daily",
+         key_column="stat_date"),
+    Case("file in the wrong folder", "blocked", _wrong_folder,
+         message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
+    Case("file in an unknown folder", "blocked", _unknown_folder,
+         message=("tmall/order/typo_folder.csv", "not in a known export folder")),
+)
+
+
+def staged_keys(con: duckdb.DuckDBPyConnection, case: Case) -> set[str]:
+    rows = con.execute(
+        f"select cast({case.key_column} as varchar) from staging.stg_{case.export} "
+        f"where cast({case.key_column} as varchar) in (select unnest(?::varchar[]))",
+        [list(case.staged)],
+    ).fetchall()
+    return {r[0] for r in rows}
