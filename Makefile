@@ -8,11 +8,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.storeops-installed
 SQL_PATHS := models tests analyses
 
-.PHONY: build test setup lint pytest clean help
+.PHONY: build test setup lint pytest stress bench clean help
 
 help:
 	@echo "make build   set up .venv and build + publish warehouse/storeops.duckdb"
 	@echo "make test    sqlfluff lint, dbt build (all data and unit tests), pytest"
+	@echo "make stress  kill builds at random points many times; the published warehouse must survive"
+	@echo "make bench   time generate/validate/land/dbt/publish at x1 and x10 against the raw-scan floor,"
+	@echo "             one new day and a pandas peer; writes bench/results.md (SCALES=\"1 10 30\" RUNS=1)"
 	@echo "make clean   remove the built warehouse and dbt's target/ (keeps exports/ and .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -37,6 +40,16 @@ test: $(STAMP)
 	$(MAKE) lint
 	$(BIN)/storeops build
 	$(MAKE) pytest
+
+# many SIGKILLs at random points of a build (make test does a few)
+stress: $(STAMP)
+	STOREOPS_KILL_ITERATIONS=$${STOREOPS_KILL_ITERATIONS:-25} $(BIN)/python -m pytest -q pytests/test_faults.py
+
+# measured figures (issue 7): median of RUNS runs per scale, in a temporary folder; see bench/README.md
+SCALES ?= 1 10
+RUNS ?= 3
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --scales $(SCALES) --runs $(RUNS) $(BENCH_ARGS)
 
 clean:
 	rm -rf warehouse target logs

@@ -70,6 +70,8 @@ def publish(workfile: Path, warehouse: Path, marts_dir: Path | None = None) -> s
     if wal.exists():
         raise SystemExit(f"storeops publish: {wal} still exists after a checkpoint; is dbt still running?")
     warehouse.parent.mkdir(parents=True, exist_ok=True)
+    for stale in warehouse.parent.glob(f".{warehouse.name}.tmp-*"):  # left by a publish that was killed
+        stale.unlink(missing_ok=True)
     tmp = warehouse.with_name(f".{warehouse.name}.tmp-{os.getpid()}")
     try:
         shutil.copyfile(workfile, tmp)
