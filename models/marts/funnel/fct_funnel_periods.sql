@@ -127,21 +127,10 @@ final as (
         cast(paying_buyer_days as {{ dbt.type_bigint() }}) as paying_buyer_days,
 
         -- numerics: rates on the period's own counts
-        {{ safe_divide('clicks', 'exposures') }} as ctr,
-        {{ safe_divide('product_viewers', 'visitors') }} as product_view_rate,
-        {{ safe_divide('cart_adders', 'visitors') }} as cart_rate,
-        {{ safe_divide('ordering_buyers', 'visitors') }} as order_conversion_rate,
-        {{ safe_divide('paying_buyers', 'visitors') }} as payment_conversion_rate,
-        {{ safe_divide('inquiries', 'visitors') }} as inquiry_rate,
-        {{ safe_divide('gmv', 'paying_buyers') }} as average_order_value,
+        {{ funnel_rates() }},
 
         -- numerics: rates on sums of daily values
-        {{ safe_divide('product_viewer_days', 'visitor_days') }} as product_view_rate_over_days,
-        {{ safe_divide('cart_adder_days', 'visitor_days') }} as cart_rate_over_days,
-        {{ safe_divide('ordering_buyer_days', 'visitor_days') }} as order_conversion_rate_over_days,
-        {{ safe_divide('paying_buyer_days', 'visitor_days') }} as payment_conversion_rate_over_days,
-        {{ safe_divide('inquiries', 'visitor_days') }} as inquiry_rate_over_days,
-        {{ safe_divide('gmv', 'paying_buyer_days') }} as average_order_value_over_days
+        {{ funnel_rates(over_days=true) }}
 
     from combined
 

@@ -32,13 +32,7 @@ final as (
         net_gmv,
 
         -- numerics: rates (ratio of the row's counts)
-        {{ safe_divide('clicks', 'exposures') }} as ctr,
-        {{ safe_divide('product_viewers', 'visitors') }} as product_view_rate,
-        {{ safe_divide('cart_adders', 'visitors') }} as cart_rate,
-        {{ safe_divide('ordering_buyers', 'visitors') }} as order_conversion_rate,
-        {{ safe_divide('paying_buyers', 'visitors') }} as payment_conversion_rate,
-        {{ safe_divide('inquiries', 'visitors') }} as inquiry_rate,
-        {{ safe_divide('gmv', 'paying_buyers') }} as average_order_value
+        {{ funnel_rates() }}
 
     from counts
 
