@@ -141,3 +141,17 @@ def test_no_files_gives_every_raw_table_empty_and_strays_are_named(exports, raw_
     assert "tmall/orders" in report.problems[0].message  # says where files belong
     for contract in load_contracts():
         assert con.execute(f"select count(*) from raw.{contract.key}").fetchone()[0] == 0
+
+
+def test_row_numbers_follow_the_file_even_when_insertion_order_is_off(exports, raw_db):
+    rows = [[f"G{i:06d}", "c", "2024-01-01 00:00:00", str(i)] for i in range(1, 300_001)]
+    write_export(exports, "generic", "orders", "big.csv", ["order_id", "customer_id", "ordered_at", "amount"], rows)
+    con = raw_db()
+    con.execute("set threads = 2")
+    con.execute("set preserve_insertion_order = false")  # as the dbt profile sets it
+    land(con, exports, salt="s")
+    mismatched = con.execute(
+        "select count(*) from raw.generic__orders where cast(amount as bigint) <> _row_number"
+    ).fetchone()[0]
+    assert mismatched == 0
+    assert con.execute("select current_setting('preserve_insertion_order')").fetchone()[0] is False

@@ -459,12 +459,19 @@ def land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str) -> Landin
         )
     files, stray = _discover(exports_dir)
     report.outcomes.extend(stray)
-    for contract, path in files:
-        try:
-            report.outcomes.append(land_file(con, contract, path, exports_dir, salt))
-        except ExportFileError as exc:
-            rel = path.relative_to(exports_dir).as_posix()
-            report.outcomes.append(FileOutcome(rel, "rejected", message=str(exc)))
+    # `_row_number` is the row's position in its file: the scan must keep file order
+    # (the build's profile turns preserve_insertion_order off for speed elsewhere)
+    setting = con.execute("select current_setting('preserve_insertion_order')").fetchone()
+    con.execute("set preserve_insertion_order = true")
+    try:
+        for contract, path in files:
+            try:
+                report.outcomes.append(land_file(con, contract, path, exports_dir, salt))
+            except ExportFileError as exc:
+                rel = path.relative_to(exports_dir).as_posix()
+                report.outcomes.append(FileOutcome(rel, "rejected", message=str(exc)))
+    finally:
+        con.execute(f"set preserve_insertion_order = {'true' if setting and setting[0] else 'false'}")
     return report
 
 
