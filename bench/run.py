@@ -456,6 +456,10 @@ def times(value: object) -> str:
     return f"{value:.1f} ×" if value >= 1 else f"{value:.2f} ×"
 
 
+def load(value: object) -> str:
+    return f"{value:.1f}" if isinstance(value, (int, float)) else ""
+
+
 def faster(peer_ratio: object) -> str:
     if isinstance(peer_ratio, (int, float)) and 0 < peer_ratio < 1:
         return f" (the peer is {1 / peer_ratio:.1f}× faster)"
@@ -475,37 +479,46 @@ def scale_table(scale: float, s: dict[str, object]) -> list[str]:
     build = s["build_seconds"]
     mb = (s["exports_bytes"] or 0) / 1e6  # type: ignore[operator]
     gbk = (s.get("floor_gb18030_bytes") or 0) / 1e6  # type: ignore[operator]
+    def line(stage: str, time: str, part: str = "", rss: str = "", cpu: str = "", load: str = "") -> str:
+        return f"| {stage} | {time} | {part} | {rss} | {cpu} | {load} |"
+
     rows = [
         f"### ×{scale:g}: {s['exports_files'] or 0:.0f} export files, {mb:,.0f} MB ({gbk:,.0f} MB of it GBK), "
         f"{s['exports_rows'] or 0:,.0f} rows; median of {s['runs']} run(s)",
         "",
-        "| stage | time | share of full build | peak RSS |",
-        "|---|---:|---:|---:|",
-        f"| generate demo exports (not part of the build) | {secs(s['generate_seconds'])} | | {gib(s['generate_max_rss'])} |",
-        f"| **floor**: DuckDB `count(*)` over every file, landing's reader | {secs(s['floor_seconds'])} | | |",
-        f"| &nbsp;&nbsp;of which GBK (GB18030) files | {secs(s.get('floor_gb18030_seconds'))} | | |",
-        f"| &nbsp;&nbsp;of which UTF-8 files | {secs(s.get('floor_utf-8_seconds'))} | | |",
-        f"| &nbsp;&nbsp;what-if: the GBK files decoded by Python to UTF-8 first, then scanned | "
-        f"{secs(s.get('floor_transcoded_gbk_seconds'))} instead of {secs(s.get('floor_gb18030_seconds'))} | | |",
-        f"| build: validate (Great Expectations) | {secs(s['build_validate'])} | {share(s['build_validate'], build)} "
-        f"| {gib(s['rss_validate'])} |",
-        f"| build: land (dbt model `landed_files`) | {secs(s['build_land'])} | {share(s['build_land'], build)} | |",
-        f"| build: dbt models (busy time) | {secs(s['build_models'])} | {share(s['build_models'], build)} | |",
-        f"| build: dbt data + unit tests (busy time) | {secs(s['build_tests'])} | {share(s['build_tests'], build)} | |",
-        f"| build: dbt start-up, parse, gaps | {secs(s['build_dbt_overhead'])} | {share(s['build_dbt_overhead'], build)} | |",
-        f"| build: dbt stage in all (land + models + tests) | {secs(s['build_dbt'])} | {share(s['build_dbt'], build)} "
-        f"| {gib(s['rss_dbt'])} (dbt itself {gib(s['build_dbt_process_rss'])}) |",
-        f"| build: publish | {secs(s['build_publish'])} | {share(s['build_publish'], build)} | {gib(s['rss_publish'])} |",
-        f"| build: other (Python start-up, landed-file check) | {secs(s['build_other'])} | {share(s['build_other'], build)} | |",
-        f"| **full build** (`storeops build`) | **{secs(build)}** | 100% | **{gib(s['build_peak_rss'])}** "
-        f"(largest process {gib(s['build_max_rss'])}) |",
-        f"| **ratio full build / floor** | **{times(s['ratio_floor'])}** | | |",
-        f"| one more day, rebuilt (`storeops build` again) | {secs(s['incremental_seconds'])} | "
-        f"**{pct(s['ratio_incremental'])}** of a full build | {gib(s['incremental_peak_rss'])} |",
-        f"| &nbsp;&nbsp;of which validate / land / models / tests | {secs(s['incremental_validate'])} / "
-        f"{secs(s['incremental_land'])} / {secs(s['incremental_models'])} / {secs(s['incremental_tests'])} | | |",
-        f"| pandas peer, three marts (bench/peer_pandas.py) | {secs(s['peer_seconds'])} | "
-        f"**{times(s['ratio_peer'])}** storeops' time{faster(s['ratio_peer'])} | {gib(s['peer_max_rss'])} |",
+        "| stage | wall time | share of full build | peak RSS | CPU time (user + sys) | load at start |",
+        "|---|---:|---:|---:|---:|---:|",
+        line("generate demo exports (not part of the build)", secs(s["generate_seconds"]), "",
+             gib(s["generate_max_rss"]), secs(s["generate_cpu_seconds"]), load(s["generate_load_at_start"])),
+        line("**floor**: DuckDB `count(*)` over every file, landing's reader", secs(s["floor_seconds"]),
+             load=load(s["floor_load_at_start"])),
+        line("&nbsp;&nbsp;of which GBK (GB18030) files", secs(s.get("floor_gb18030_seconds"))),
+        line("&nbsp;&nbsp;of which UTF-8 files", secs(s.get("floor_utf-8_seconds"))),
+        line("&nbsp;&nbsp;what-if: the GBK files decoded by Python to UTF-8 first, then scanned",
+             f"{secs(s.get('floor_transcoded_gbk_seconds'))} instead of {secs(s.get('floor_gb18030_seconds'))}"),
+        line("build: validate (Great Expectations)", secs(s["build_validate"]), share(s["build_validate"], build),
+             gib(s["rss_validate"])),
+        line("build: land (dbt model `landed_files`)", secs(s["build_land"]), share(s["build_land"], build)),
+        line("build: dbt models (busy time)", secs(s["build_models"]), share(s["build_models"], build)),
+        line("build: dbt data + unit tests (busy time)", secs(s["build_tests"]), share(s["build_tests"], build)),
+        line("build: dbt start-up, parse, gaps", secs(s["build_dbt_overhead"]), share(s["build_dbt_overhead"], build)),
+        line("build: dbt stage in all (land + models + tests)", secs(s["build_dbt"]), share(s["build_dbt"], build),
+             f"{gib(s['rss_dbt'])} (dbt itself {gib(s['build_dbt_process_rss'])})"),
+        line("build: publish", secs(s["build_publish"]), share(s["build_publish"], build), gib(s["rss_publish"])),
+        line("build: other (Python start-up, landed-file check)", secs(s["build_other"]), share(s["build_other"], build)),
+        line("**full build** (`storeops build`)", f"**{secs(build)}**", "100%",
+             f"**{gib(s['build_peak_rss'])}** (largest process {gib(s['build_max_rss'])})",
+             secs(s["build_cpu_seconds"]), load(s["build_load_at_start"])),
+        line("**ratio full build / floor**", f"**{times(s['ratio_floor'])}**"),
+        line("one more day, rebuilt (`storeops build` again)", secs(s["incremental_seconds"]),
+             f"**{pct(s['ratio_incremental'])}** of a full build (CPU time: {pct(s['ratio_incremental_cpu'])})",
+             gib(s["incremental_peak_rss"]), secs(s["incremental_cpu_seconds"]), load(s["incremental_load_at_start"])),
+        line("&nbsp;&nbsp;of which validate / land / models / tests",
+             f"{secs(s['incremental_validate'])} / {secs(s['incremental_land'])} / {secs(s['incremental_models'])} / "
+             f"{secs(s['incremental_tests'])}"),
+        line("pandas peer, three marts (bench/peer_pandas.py)", secs(s["peer_seconds"]),
+             f"**{times(s['ratio_peer'])}** storeops' time{faster(s['ratio_peer'])}", gib(s["peer_max_rss"]),
+             secs(s["peer_cpu_seconds"]), load(s["peer_load_at_start"])),
         "",
     ]
     rows += peer_lines(s)
@@ -595,7 +608,8 @@ def why_floor(s: dict[str, object]) -> str:
 
 
 def why_incremental(s: dict[str, object]) -> str:
-    return (f"the models are not incremental yet (issue 7 item 2): a new day re-runs every model "
+    return (f"by CPU time, which the machine's load disturbs less, {pct(s['ratio_incremental_cpu'])}; "
+            f"the models are not incremental yet (issue 7 item 2): a new day re-runs every model "
             f"({secs(s['incremental_models'])} busy) and every test ({secs(s['incremental_tests'])} busy); only "
             f"validation ({secs(s['incremental_validate'])}) and landing ({secs(s['incremental_land'])}) skip the "
             "files already landed, and both still hash every file to know which those are.")
