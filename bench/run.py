@@ -424,9 +424,9 @@ def machine() -> dict[str, str]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "unknown")
     mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True,
-                           text=True).stdout.strip()
+    commit = git("rev-parse", "--short", "HEAD")
+    # the benchmark's own files (bench/) do not change what it measures
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench")
     try:
         from importlib.metadata import version
 
@@ -437,9 +437,23 @@ def machine() -> dict[str, str]:
         "cpu": cpu, "cores": str(os.cpu_count()), "ram": f"{mem_kb / 1024**2:.1f} GiB",
         "python": platform.python_version(), "duckdb": duckdb.__version__, "dbt": dbt.version.__version__,
         "dbt_duckdb": adapter, "pandas": pandas.__version__,
-        "commit": commit + (" with uncommitted changes to tracked files" if dirty else ""),
+        "commit": commit + (" with uncommitted changes outside bench/: " + ", ".join(
+            line[3:] for line in dirty.splitlines()) if dirty else ""),
+        "commit_start": commit,
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+
+
+def tree_changes(start: str, end: str) -> str:
+    """How the measured code changed between two commits (bench/ excluded)."""
+    changed = git("diff", "--name-only", start, end, "--", ".", ":!bench").splitlines()
+    if not changed:
+        return f"; {end} at the end, with changes to bench/ only"
+    return f"; {end} at the end: the tree changed during the run ({', '.join(changed[:8])})"
 
 
 def secs(value: object) -> str:
@@ -741,9 +755,9 @@ def main(argv: list[str] | None = None) -> int:
                 all_runs[scale].append(one_run(scale, n, args, shadow, compare_peer=(n == 1)))
     finally:
         if any(all_runs.values()):
-            end = machine()["commit"]
-            if end != info["commit"]:
-                info["commit"] = f"{info['commit']} at the start, {end} at the end (the tree changed during the run)"
+            end = git("rev-parse", "--short", "HEAD")
+            if end != info["commit_start"]:
+                info["commit"] += tree_changes(info["commit_start"], end)
             write_report(all_runs, info, args)
         if temporary and not args.keep:
             shutil.rmtree(args.workdir, ignore_errors=True)
