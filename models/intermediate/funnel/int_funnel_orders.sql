@@ -95,6 +95,9 @@ sessions_before_order as (
 site_order_sessions as (
 
     select
+        -- the platform rides along so the final join is an equi-join on (order_id, platform):
+        -- a constant condition in the join would make DuckDB pair every order with every site order
+        'site' as platform,
         site_orders_timed.order_id,
         coalesce(purchase_sessions.session_key, sessions_before_order.session_key) as session_key,
         case
@@ -155,7 +158,9 @@ final as (
     inner join stores
         on orders.platform = stores.platform
     left join site_order_sessions
-        on orders.order_id = site_order_sessions.order_id and orders.platform = 'site'
+        on
+            orders.order_id = site_order_sessions.order_id
+            and orders.platform = site_order_sessions.platform
     left join site_sessions
         on site_order_sessions.session_key = site_sessions.session_key
 

@@ -2,6 +2,8 @@
 -- platform's reference date and the R / F / M quintile scores (5 = best).
 -- Scores are quintiles of the position within the platform (5 = best); members with equal values are
 -- ordered by member key, so every score holds a fifth of the members and reruns agree; see DECISIONLOG M5.
+{{ config(materialized='table') }}
+
 with
 
 member_orders as (
