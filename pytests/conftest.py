@@ -73,3 +73,22 @@ def storeops_env(tmp_path: Path, exports: Path, warehouse_name: str = "storeops.
     env["STOREOPS_EXPORTS"] = str(exports)
     env["STOREOPS_WAREHOUSE"] = str(tmp_path / "published" / warehouse_name)
     return env
+
+
+def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
+    """Row count and content checksum of every table and view of a published warehouse."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        relations = con.execute(
+            "select table_schema, table_name from information_schema.tables "
+            "where table_catalog = current_database() order by all"
+        ).fetchall()
+        out = {}
+        for schema, table in relations:
+            count, checksum = con.execute(
+                f'select count(*), coalesce(sum(hash(t)), 0)::varchar from "{schema}"."{table}" as t'
+            ).fetchone()
+            out[f"{schema}.{table}"] = (count, checksum)
+        return out
+    finally:
+        con.close()

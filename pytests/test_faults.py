@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, storeops_env, write_export
+from conftest import REPO, fingerprint, storeops_env, write_export
 
 STOREOPS = str(Path(sys.executable).with_name("storeops"))
 HEADER = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at", "channel"]
@@ -40,25 +40,6 @@ def run_build(tmp_path: Path, exports: Path) -> None:
     result = subprocess.run(build_command(tmp_path), cwd=REPO, env=storeops_env(tmp_path, exports),
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-3000:]
-
-
-def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
-    """Row count and content checksum of every table and view of a published warehouse."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        relations = con.execute(
-            "select table_schema, table_name from information_schema.tables "
-            "where table_catalog = current_database() order by all"
-        ).fetchall()
-        out = {}
-        for schema, table in relations:
-            count, checksum = con.execute(
-                f'select count(*), coalesce(sum(hash(t)), 0)::varchar from "{schema}"."{table}" as t'
-            ).fetchone()
-            out[f"{schema}.{table}"] = (count, checksum)
-        return out
-    finally:
-        con.close()
 
 
 def staged_orders(path: Path) -> int:

@@ -430,6 +430,26 @@ def land_file(
     return FileOutcome(rel, "landed", rows=rows, message=note)
 
 
+def _empty_incremental_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty the tables built from raw by `_file_seq` (the incremental models, macros/incremental.sql).
+
+    They remember the highest `_file_seq` they took in; once raw restarts, an
+    empty table makes the next build take in every file again, in full.
+    """
+    tables = con.execute(
+        """
+        select distinct c.table_schema, c.table_name
+        from information_schema.columns as c
+        inner join information_schema.tables as t
+            on c.table_catalog = t.table_catalog and c.table_schema = t.table_schema and c.table_name = t.table_name
+        where c.table_catalog = current_database() and c.column_name = '_file_seq'
+            and t.table_type = 'BASE TABLE' and c.table_schema <> 'raw'
+        """
+    ).fetchall()
+    for schema, table in tables:
+        con.execute(f"delete from {q(schema)}.{q(table)}")
+
+
 def _reset_if_other_root(con: duckdb.DuckDBPyConnection, root: str) -> str | None:
     """Empty `raw` when it was landed from another exports folder; returns that folder.
 
@@ -443,6 +463,7 @@ def _reset_if_other_root(con: duckdb.DuckDBPyConnection, root: str) -> str | Non
         for contract in load_contracts():
             con.execute(f"delete from raw.{q(contract.key)}")
         con.execute("delete from raw._files")
+        _empty_incremental_tables(con)
         con.execute("delete from raw._landing_state")
         con.execute("insert into raw._landing_state values (?)", [root])
     return previous if previous not in (None, root) else None

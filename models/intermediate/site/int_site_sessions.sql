@@ -1,10 +1,53 @@
 -- One row per own-shop session (30-minute inactivity rule), with the session's traffic source
 -- (the source of its first event), its channel from the channel map, and whether the visitor was new.
+-- Incremental by session_date (macros/incremental.sql): a run recomputes every session that started on or
+-- after the start day of the earliest session with an event in the window (sessions are whole: a session
+-- that began before the window and went on into it is recomputed with all its events).
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='session_date',
+        on_schema_change='fail'
+    )
+}}
+{%- set window = storeops.incremental_window(ref('base_site__events'), '_window_date') %}
+
 with
+
+all_events as (
+
+    select * from {{ ref('int_site_events_sessionized') }}
+
+),
+
+{%- if window is not none %}
+
+    -- the first day of a session touched by the window: every session from that day on is recomputed
+    recomputed_from as (
+
+        select
+            cast({{ dbt.dateadd('hour', 8, 'min(all_events.event_timestamp)') }} as date) as session_date
+
+        from all_events
+        where all_events.session_key in (
+            select touched.session_key
+            from all_events as touched
+            where {{ storeops.in_window(window, 'touched.event_date') }}
+        )
+
+    ),
+
+{%- endif %}
 
 events as (
 
-    select * from {{ ref('int_site_events_sessionized') }}
+    select * from all_events
+    {%- if window is not none %}
+        where
+            event_timestamp
+            >= {{ dbt.dateadd('hour', -8, '(select recomputed_from.session_date from recomputed_from)') }}
+    {%- endif %}
 
 ),
 
@@ -29,10 +72,14 @@ sessions as (
         arg_min(source, event_sequence) as source,
         arg_min(medium, event_sequence) as medium,
         arg_min(campaign, event_sequence) as campaign,
-        arg_min(device_category, event_sequence) as device_category
+        arg_min(device_category, event_sequence) as device_category,
+        max(_file_seq) as _file_seq
 
     from events
     group by session_key, user_pseudo_id, session_number
+    -- whole sessions only: in an incremental run, a session that began before the recomputed days is
+    -- kept as it was (always true in a full build)
+    having bool_or(is_session_start)
 
 ),
 
@@ -65,7 +112,10 @@ final as (
         sessions.session_ended_at,
         cast(
             {{ dbt.dateadd('hour', 8, 'sessions.session_started_at') }} as date
-        ) as session_date
+        ) as session_date,
+
+        -- lineage: the latest landed file among the session's events
+        sessions._file_seq
 
     from sessions
     left join channel_map

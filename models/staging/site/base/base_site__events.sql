@@ -7,11 +7,24 @@
 -- stg_site__events. Natural key: event_id; latest version wins (highest _file_seq, then _row_number).
 -- raw is filled by the landing model: build after it
 -- depends_on: {{ ref('landed_files') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='_window_date',
+        on_schema_change='fail'
+    )
+}}
+{%- set window = storeops.incremental_window(
+    source('site', 'events'), storeops.parse_date(storeops.clean_text('"event_date"'))
+) %}
+
 with
 
 source as (
 
     select * from {{ source('site', 'events') }}
+    {{- storeops.base_source_filter(window) }}
 
 ),
 
@@ -170,10 +183,13 @@ final as (
         _reject_reason,
         {{ storeops.natural_key_text(['event_id']) }} as _natural_key,
         case when _reject_code is null and _version_rank > 1 then _latest_file_path end as _superseded_by,
-        case when _reject_code is null and _version_rank > 1 then _latest_row_number end as _superseded_by_row
+        case when _reject_code is null and _version_rank > 1 then _latest_row_number end as _superseded_by_row,
+        -- the row's day for incremental builds (macros/incremental.sql); NULL for rejected rows
+        case when _reject_code is null then event_date end as _window_date
 
     from versioned
 
 )
 
 select * from final
+{{- storeops.base_batch_filter(window) }}

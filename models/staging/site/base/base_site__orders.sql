@@ -6,11 +6,24 @@
 -- stg_site__orders. Natural key: order_id; latest version wins (highest _file_seq, then _row_number).
 -- raw is filled by the landing model: build after it
 -- depends_on: {{ ref('landed_files') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='_window_date',
+        on_schema_change='fail'
+    )
+}}
+{%- set window = storeops.incremental_window(
+    source('site', 'orders'), 'cast(' ~ storeops.parse_timestamp(storeops.clean_text('"created_at"')) ~ ' as date)'
+) %}
+
 with
 
 source as (
 
     select * from {{ source('site', 'orders') }}
+    {{- storeops.base_source_filter(window) }}
 
 ),
 
@@ -165,10 +178,13 @@ final as (
         _reject_reason,
         {{ storeops.natural_key_text(['order_id']) }} as _natural_key,
         case when _reject_code is null and _version_rank > 1 then _latest_file_path end as _superseded_by,
-        case when _reject_code is null and _version_rank > 1 then _latest_row_number end as _superseded_by_row
+        case when _reject_code is null and _version_rank > 1 then _latest_row_number end as _superseded_by_row,
+        -- the row's day for incremental builds (macros/incremental.sql); NULL for rejected rows
+        case when _reject_code is null then cast(created_at as date) end as _window_date
 
     from versioned
 
 )
 
 select * from final
+{{- storeops.base_batch_filter(window) }}
