@@ -42,6 +42,7 @@ stores as (
 
 ),
 
+-- one row per visitor, day and channel (not per event): the distinct counts below read ~10 times fewer rows
 site_activity as (
 
     select
@@ -50,13 +51,19 @@ site_activity as (
         stores.default_store_id as store_id,
         site_sessions.channel,
         site_events.user_pseudo_id,
-        site_events.event_name
+        bool_or(site_events.event_name = 'view_item') as viewed_item,
+        bool_or(site_events.event_name = 'add_to_cart') as added_to_cart
 
     from site_events
     inner join site_sessions
         on site_events.session_key = site_sessions.session_key
     inner join stores
         on stores.platform = 'site'
+    group by
+        site_events.event_date,
+        stores.default_store_id,
+        site_sessions.channel,
+        site_events.user_pseudo_id
 
 ),
 
@@ -103,8 +110,8 @@ order_activity as (
                     cast(null as {{ dbt.type_string() }}) as channel,
                 {%- endif %}
                 count(distinct user_pseudo_id) as visitors,
-                count(distinct case when event_name = 'view_item' then user_pseudo_id end) as product_viewers,
-                count(distinct case when event_name = 'add_to_cart' then user_pseudo_id end) as cart_adders
+                count(distinct case when viewed_item then user_pseudo_id end) as product_viewers,
+                count(distinct case when added_to_cart then user_pseudo_id end) as cart_adders
 
             from site_activity
             group by
