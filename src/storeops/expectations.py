@@ -46,6 +46,8 @@ from storeops.landing import (
 BLOCKING, QUARANTINE, WARNING = "blocking", "quarantine", "warning"
 EARLIEST_DATE = date(2000, 1, 1)
 NOT_REPORTED = ("", "-", "--", "—", "——")
+# rows of one contract validated in one Great Expectations run (whole files; memory grows with it)
+BATCH_ROWS = 400_000
 
 _NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
 # The text formats of the contract types (contracts/README.md); staging's parsing macros are the authority.
@@ -217,6 +219,7 @@ class _Validator:
         self.context.variables.progress_bars = {"globally": False, "metric_calculations": False}
         self.source = self.context.data_sources.add_pandas("exports")
         self.docs_dir = docs_dir
+        self._checkpoints: dict[tuple[str, tuple[str, ...]], tuple] = {}
         if docs_dir is not None:
             self.context.add_data_docs_site(
                 site_name="storeops",
@@ -234,8 +237,13 @@ class _Validator:
         self.context.build_data_docs(site_names=["storeops"])
         return self.docs_dir / "index.html"
 
-    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> dict[str, list[CheckResult]]:
-        """Validate one contract's frame (all its new files); failures per file."""
+    def _checkpoint(self, name: str, suite_items: list):  # noqa: ANN202 (GE types)
+        """The checkpoint of one contract (made on its first batch) and its expectations' labels."""
+        signature = (name, tuple(label for _, label, _ in suite_items))
+        if signature in self._checkpoints:
+            return self._checkpoints[signature]
+        # a batch whose files lack an optional column gets a suite of its own
+        name = name if not any(key[0] == name for key in self._checkpoints) else f"{name}_{len(self._checkpoints)}"
         gx = self.gx
         asset = self.source.add_dataframe_asset(name)
         batch = asset.add_batch_definition_whole_dataframe(name)
@@ -250,6 +258,12 @@ class _Validator:
         checkpoint = self.context.checkpoints.add(
             gx.Checkpoint(name=name, validation_definitions=[definition], result_format={"result_format": "COMPLETE"})
         )
+        self._checkpoints[signature] = (checkpoint, labels)
+        return checkpoint, labels
+
+    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> dict[str, list[CheckResult]]:
+        """Validate one batch of a contract's files (whole files, `_file` naming each); failures per file."""
+        checkpoint, labels = self._checkpoint(name, suite_items)
         run = checkpoint.run(batch_parameters={"dataframe": frame})  # results kept for the Data Docs
         (result,) = run.run_results.values()
         files = frame["_file"].to_numpy()
@@ -277,52 +291,81 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
                      today: date | None = None) -> ValidationReport:
     """Validate every export file not yet landed; blocked files are the ones landing will refuse.
 
-    One suite per contract runs once over all of that contract's new files (with
-    the file and row of each failure), so the cost does not grow with the
-    number of files.
+    Each contract's new files are validated in batches of whole files of about
+    BATCH_ROWS rows (a larger file is a batch of its own), with the file and
+    row of each failure: memory stays bounded whatever the number of files,
+    and Great Expectations' cost per run is paid once per batch, not per file.
     """
     files, stray = _discover(exports_dir)
     report = ValidationReport()
     for outcome in stray:
         reason = outcome.message.split(": ", 1)[-1]
         report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(reason, BLOCKING, 1)]))
+    pending: list[tuple[Contract, Path, FileValidation]] = []
+    for contract, path in files:
+        if skip_hashes and file_sha256(path) in skip_hashes:
+            report.skipped_landed += 1
+            continue
+        result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
+        report.files.append(result)
+        pending.append((contract, path, result))
     validator = _Validator(docs_dir)
     con = connect()
     try:
-        by_contract: dict[str, tuple[Contract, list[pd.DataFrame], list[FileValidation]]] = {}
-        for contract, path in files:
-            if skip_hashes and file_sha256(path) in skip_hashes:
-                report.skipped_landed += 1
-                continue
-            result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
-            report.files.append(result)
-            try:
-                info = inspect_file(contract, path, exports_dir)
-                frame = read_frame(con, contract, path, info)
-            except ExportFileError as exc:
-                result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
-                continue
-            except duckdb.Error as exc:
-                result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
-                continue
-            result.rows = len(frame)
-            if not result.rows:
-                result.failures.append(CheckResult("at least one data row", WARNING, 0, ["observed 0 rows"]))
-                continue
-            frame["_file"] = result.path
-            group = by_contract.setdefault(contract.key, (contract, [], []))
-            group[1].append(frame)
-            group[2].append(result)
-        for key, (contract, frames, results) in by_contract.items():
-            frame = pd.concat(frames, ignore_index=True)
-            failures = validator.run(key, frame, build_suite(contract, frame.columns, today or date.today()))
-            for result in results:
-                result.failures.extend(failures.get(result.path, []))
+        for contract in {c.key: c for c, _, _ in pending}.values():
+            _validate_contract(con, validator, contract, [(p, r) for c, p, r in pending if c is contract],
+                               exports_dir, today or date.today())
     finally:
         con.close()
     if docs_dir is not None and report.files:
         report.data_docs = validator.build_docs()
     return report
+
+
+def _read_checked(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, exports_dir: Path,
+                  result: FileValidation) -> pd.DataFrame | None:
+    """One file's frame, or None when it is blocked or has no rows (recorded in `result`)."""
+    try:
+        info = inspect_file(contract, path, exports_dir)
+        frame = read_frame(con, contract, path, info)
+    except ExportFileError as exc:
+        result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
+        return None
+    except duckdb.Error as exc:
+        result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
+        return None
+    result.rows = len(frame)
+    if not result.rows:
+        result.failures.append(CheckResult("at least one data row", WARNING, 0, ["observed 0 rows"]))
+        return None
+    frame["_file"] = result.path
+    return frame
+
+
+def _validate_contract(con: duckdb.DuckDBPyConnection, validator: _Validator, contract: Contract,
+                       files: list[tuple[Path, FileValidation]], exports_dir: Path, today: date) -> None:
+    """Validate one contract's files batch by batch; failures go into each file's result."""
+    frames: list[pd.DataFrame] = []
+    results: list[FileValidation] = []
+
+    def flush() -> None:
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        frames.clear()
+        failures = validator.run(contract.key, frame, build_suite(contract, frame.columns, today))
+        for result in results:
+            result.failures.extend(failures.get(result.path, []))
+        results.clear()
+
+    for path, result in files:
+        frame = _read_checked(con, contract, path, exports_dir, result)
+        if frame is None:
+            continue
+        frames.append(frame)
+        results.append(result)
+        if sum(len(f) for f in frames) >= BATCH_ROWS:
+            flush()
+    if frames:
+        flush()
 
 
 def landed_hashes(workfile: Path) -> set[str]:

@@ -1,13 +1,19 @@
-"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish."""
+"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish.
+
+Validation runs in a child process, so that the memory it takes (pandas frames, Great Expectations)
+is back with the operating system before dbt starts.
+"""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,6 +42,13 @@ def run_landing(settings: Settings) -> LandingReport:
     finally:
         con.close()
     return report
+
+
+def validate_in_child(exports_dir: Path, docs_dir: Path, skip_hashes: set[str]) -> ValidationReport:
+    """Validation in a child process: its memory (pandas frames, Great Expectations) goes back to the
+    operating system before dbt starts, instead of staying with this process while dbt runs."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(validate_exports, exports_dir, docs_dir, skip_hashes).result()
 
 
 def run_dbt(settings: Settings, args: Sequence[str]) -> int:
@@ -72,9 +85,7 @@ def build(
         with stage(f"generate demo exports into {settings.exports_dir} (the folder is empty)"):
             generate_demo(settings.exports_dir)
     with stage(f"validate new exports in {settings.exports_dir} (Great Expectations)"):
-        report = validate_exports(
-            settings.exports_dir, docs_dir=settings.data_docs_dir, skip_hashes=landed_hashes(settings.workfile)
-        )
+        report = validate_in_child(settings.exports_dir, settings.data_docs_dir, landed_hashes(settings.workfile))
         for line in report.summary_lines():
             print(f"    {line}")
     if report.blocked and not keep_going:
