@@ -1,9 +1,11 @@
 """Boundary validation with Great Expectations: one suite per export contract.
 
-Each export file is read with the same DuckDB reader the landing uses, into a
-pandas frame with the contract's English column names, and validated with a
-suite generated from its contract (GE's pandas route: its SQL route fails on
-DuckDB in 1.24). Checks and what a failure means:
+Each export file is read with the same DuckDB reader the landing uses (a
+GBK file through its UTF-8 copy, see landing.FileCache), into a pandas frame
+with the contract's English column names, and validated with a suite
+generated from its contract (GE's pandas route: its SQL route fails on DuckDB
+in 1.24), a contract's files in bounded batches. `storeops build` runs this in
+a child process. Checks and what a failure means:
 
 | check                               | severity   | outcome                                        |
 |-------------------------------------|------------|------------------------------------------------|
@@ -23,6 +25,7 @@ report, with Great Expectations' HTML Data Docs under `target/data_docs/`.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,9 +38,10 @@ from storeops.contracts import Column, Contract
 from storeops.db import connect
 from storeops.landing import (
     ExportFileError,
+    FileCache,
     Inspection,
+    KnownFile,
     _discover,
-    file_sha256,
     first_line,
     inspect_file,
     reader_sql,
@@ -95,6 +99,7 @@ class ValidationReport:
     files: list[FileValidation] = field(default_factory=list)
     skipped_landed: int = 0
     data_docs: Path | None = None
+    known: dict[str, KnownFile] = field(default_factory=dict)  # every file's scan (hash, encoding)
 
     @property
     def blocked(self) -> list[FileValidation]:
@@ -168,7 +173,7 @@ def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, i
         names = ["_row_number"] + [c.name for c in _checked_columns(contract) if c.header in info.hmap.by_column]
         return pd.DataFrame({name: pd.Series(dtype="object") for name in names})
     sql = f"select {', '.join(exprs)} from {reader_sql(info)}"
-    frame = con.execute(sql, {"file": str(path)}).df()
+    frame = con.execute(sql, {"file": info.source(path)}).df()
     if "_day" in frame:
         try:  # GE compares datetime64[ns] columns vectorised, other resolutions one row at a time
             frame["_day"] = frame["_day"].astype("datetime64[ns]")
@@ -294,14 +299,32 @@ class _Validator:
 
 
 def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashes: set[str] | None = None,
-                     today: date | None = None) -> ValidationReport:
+                     today: date | None = None, cache_dir: Path | None = None) -> ValidationReport:
     """Validate every export file not yet landed; blocked files are the ones landing will refuse.
+
+    Each file is read once to hash it and tell its encoding; a GBK/GB18030 file
+    is transcoded once to a UTF-8 copy in `cache_dir`, which DuckDB reads. The
+    scans are saved there for landing (see landing.FileCache) and returned in
+    the report. Without `cache_dir`, a temporary folder serves and is removed.
 
     Each contract's new files are validated in batches of whole files of about
     BATCH_ROWS rows (a larger file is a batch of its own), with the file and
     row of each failure: memory stays bounded whatever the number of files,
     and Great Expectations' cost per run is paid once per batch, not per file.
     """
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="storeops-transcoded-") as scratch:
+            return _validate(exports_dir, docs_dir, skip_hashes or set(), today or date.today(),
+                             FileCache(Path(scratch)))
+    cache = FileCache(cache_dir)
+    report = _validate(exports_dir, docs_dir, skip_hashes or set(), today or date.today(), cache)
+    cache.save()
+    report.known = cache.known
+    return report
+
+
+def _validate(exports_dir: Path, docs_dir: Path | None, skip_hashes: set[str], today: date,
+              cache: FileCache) -> ValidationReport:
     files, stray = _discover(exports_dir)
     report = ValidationReport()
     for outcome in stray:
@@ -309,7 +332,7 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
         report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(reason, BLOCKING, 1)]))
     pending: list[tuple[Contract, Path, FileValidation]] = []
     for contract, path in files:
-        if skip_hashes and file_sha256(path) in skip_hashes:
+        if cache.sha256(path) in skip_hashes:
             report.skipped_landed += 1
             continue
         result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
@@ -320,7 +343,7 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
     try:
         for contract in {c.key: c for c, _, _ in pending}.values():
             _validate_contract(con, validator, contract, [(p, r) for c, p, r in pending if c is contract],
-                               exports_dir, today or date.today())
+                               exports_dir, today, cache)
     finally:
         con.close()
     if docs_dir is not None and report.files:
@@ -329,10 +352,10 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
 
 
 def _read_checked(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, exports_dir: Path,
-                  result: FileValidation) -> pd.DataFrame | None:
+                  result: FileValidation, cache: FileCache) -> pd.DataFrame | None:
     """One file's frame, or None when it is blocked or has no rows (recorded in `result`)."""
     try:
-        info = inspect_file(contract, path, exports_dir)
+        info = inspect_file(contract, path, exports_dir, cache)
         frame = read_frame(con, contract, path, info)
     except ExportFileError as exc:
         result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
@@ -349,7 +372,8 @@ def _read_checked(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path
 
 
 def _validate_contract(con: duckdb.DuckDBPyConnection, validator: _Validator, contract: Contract,
-                       files: list[tuple[Path, FileValidation]], exports_dir: Path, today: date) -> None:
+                       files: list[tuple[Path, FileValidation]], exports_dir: Path, today: date,
+                       cache: FileCache) -> None:
     """Validate one contract's files batch by batch; failures go into each file's result."""
     frames: list[pd.DataFrame] = []
     results: list[FileValidation] = []
@@ -363,7 +387,7 @@ def _validate_contract(con: duckdb.DuckDBPyConnection, validator: _Validator, co
         results.clear()
 
     for path, result in files:
-        frame = _read_checked(con, contract, path, exports_dir, result)
+        frame = _read_checked(con, contract, path, exports_dir, result, cache)
         if frame is None:
             continue
         frames.append(frame)
