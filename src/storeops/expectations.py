@@ -338,6 +338,8 @@ def _validate(exports_dir: Path, docs_dir: Path | None, skip_hashes: set[str], t
         result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
         report.files.append(result)
         pending.append((contract, path, result))
+    if not report.files:  # nothing new: no Great Expectations context to start
+        return report
     validator = _Validator(docs_dir)
     con = connect()
     try:
