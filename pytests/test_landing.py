@@ -155,3 +155,37 @@ def test_row_numbers_follow_the_file_even_when_insertion_order_is_off(exports, r
     ).fetchone()[0]
     assert mismatched == 0
     assert con.execute("select current_setting('preserve_insertion_order')").fetchone()[0] is False
+
+
+def test_gbk_file_is_read_through_one_utf8_copy_that_landing_removes(exports, raw_db, tmall_orders_header, tmp_path):
+    import hashlib
+    import json
+
+    from storeops.expectations import validate_exports
+
+    path = write_export(exports, "tmall", "orders", "2024-01.csv", tmall_orders_header,
+                        [tmall_row("1"), tmall_row("2")], encoding="gbk")
+    cache = tmp_path / "transcoded"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    report = validate_exports(exports, cache_dir=cache)
+    assert not report.blocked
+    copy = cache / f"{digest}.csv"
+    assert copy.read_bytes().decode("utf-8") == path.read_bytes().decode("gbk")  # same text, CRLF kept
+    (scan,) = json.loads((cache / "files.json").read_text(encoding="utf-8")).values()
+    assert scan["sha256"] == digest and scan["encoding"] == "gb18030"
+    con = raw_db()
+    assert land(con, exports, salt="s", cache_dir=cache).count("landed") == 1
+    assert not cache.exists()  # copies removed once landed, scans with them
+    assert con.execute("select distinct file_hash, encoding from raw._files").fetchall() == [(digest, "gb18030")]
+    assert con.execute("select distinct _file_hash from raw.tmall__orders").fetchall() == [(digest,)]
+
+
+def test_a_scan_is_reused_only_while_the_file_is_unchanged(exports, tmp_path):
+    from storeops.landing import FileCache
+
+    path = write_export(exports, "generic", "orders", "a.csv", ["order_id"], [["1"]])
+    cache = FileCache(tmp_path / "transcoded")
+    first = cache.scan(path)
+    assert cache.scan(path) is first
+    path.write_text("order_id\n2\n3\n", encoding="utf-8")
+    assert cache.scan(path).sha256 != first.sha256

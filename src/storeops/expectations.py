@@ -1,9 +1,11 @@
 """Boundary validation with Great Expectations: one suite per export contract.
 
-Each export file is read with the same DuckDB reader the landing uses, into a
-pandas frame with the contract's English column names, and validated with a
-suite generated from its contract (GE's pandas route: its SQL route fails on
-DuckDB in 1.24). Checks and what a failure means:
+Each export file is read with the same DuckDB reader the landing uses (a
+GBK file through its UTF-8 copy, see landing.FileCache), into a pandas frame
+with the contract's English column names, and validated with a suite
+generated from its contract (GE's pandas route: its SQL route fails on DuckDB
+in 1.24), a contract's files in bounded batches. `storeops build` runs this in
+a child process. Checks and what a failure means:
 
 | check                               | severity   | outcome                                        |
 |-------------------------------------|------------|------------------------------------------------|
@@ -23,6 +25,7 @@ report, with Great Expectations' HTML Data Docs under `target/data_docs/`.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -35,9 +38,10 @@ from storeops.contracts import Column, Contract
 from storeops.db import connect
 from storeops.landing import (
     ExportFileError,
+    FileCache,
     Inspection,
+    KnownFile,
     _discover,
-    file_sha256,
     first_line,
     inspect_file,
     reader_sql,
@@ -46,6 +50,8 @@ from storeops.landing import (
 BLOCKING, QUARANTINE, WARNING = "blocking", "quarantine", "warning"
 EARLIEST_DATE = date(2000, 1, 1)
 NOT_REPORTED = ("", "-", "--", "—", "——")
+# rows of one contract validated in one Great Expectations run (whole files; memory grows with it)
+BATCH_ROWS = 400_000
 
 _NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
 # The text formats of the contract types (contracts/README.md); staging's parsing macros are the authority.
@@ -93,6 +99,7 @@ class ValidationReport:
     files: list[FileValidation] = field(default_factory=list)
     skipped_landed: int = 0
     data_docs: Path | None = None
+    known: dict[str, KnownFile] = field(default_factory=dict)  # every file's scan (hash, encoding)
 
     @property
     def blocked(self) -> list[FileValidation]:
@@ -166,7 +173,13 @@ def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, i
         names = ["_row_number"] + [c.name for c in _checked_columns(contract) if c.header in info.hmap.by_column]
         return pd.DataFrame({name: pd.Series(dtype="object") for name in names})
     sql = f"select {', '.join(exprs)} from {reader_sql(info)}"
-    return con.execute(sql, {"file": str(path)}).df()
+    frame = con.execute(sql, {"file": info.source(path)}).df()
+    if "_day" in frame:
+        try:  # GE compares datetime64[ns] columns vectorised, other resolutions one row at a time
+            frame["_day"] = frame["_day"].astype("datetime64[ns]")
+        except (OverflowError, pd.errors.OutOfBoundsDatetime):
+            pass  # a day outside 1677-2262: checked row by row, still caught by the date range check
+    return frame
 
 
 def build_suite(contract: Contract, frame_columns: Iterable[str], today: date):  # noqa: ANN201 (GE types)
@@ -217,6 +230,7 @@ class _Validator:
         self.context.variables.progress_bars = {"globally": False, "metric_calculations": False}
         self.source = self.context.data_sources.add_pandas("exports")
         self.docs_dir = docs_dir
+        self._checkpoints: dict[tuple[str, tuple[str, ...]], tuple] = {}
         if docs_dir is not None:
             self.context.add_data_docs_site(
                 site_name="storeops",
@@ -234,8 +248,13 @@ class _Validator:
         self.context.build_data_docs(site_names=["storeops"])
         return self.docs_dir / "index.html"
 
-    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> dict[str, list[CheckResult]]:
-        """Validate one contract's frame (all its new files); failures per file."""
+    def _checkpoint(self, name: str, suite_items: list):  # noqa: ANN202 (GE types)
+        """The checkpoint of one contract (made on its first batch) and its expectations' labels."""
+        signature = (name, tuple(label for _, label, _ in suite_items))
+        if signature in self._checkpoints:
+            return self._checkpoints[signature]
+        # a batch whose files lack an optional column gets a suite of its own
+        name = name if not any(key[0] == name for key in self._checkpoints) else f"{name}_{len(self._checkpoints)}"
         gx = self.gx
         asset = self.source.add_dataframe_asset(name)
         batch = asset.add_batch_definition_whole_dataframe(name)
@@ -250,6 +269,12 @@ class _Validator:
         checkpoint = self.context.checkpoints.add(
             gx.Checkpoint(name=name, validation_definitions=[definition], result_format={"result_format": "COMPLETE"})
         )
+        self._checkpoints[signature] = (checkpoint, labels)
+        return checkpoint, labels
+
+    def run(self, name: str, frame: pd.DataFrame, suite_items: list) -> dict[str, list[CheckResult]]:
+        """Validate one batch of a contract's files (whole files, `_file` naming each); failures per file."""
+        checkpoint, labels = self._checkpoint(name, suite_items)
         run = checkpoint.run(batch_parameters={"dataframe": frame})  # results kept for the Data Docs
         (result,) = run.run_results.values()
         files = frame["_file"].to_numpy()
@@ -274,55 +299,105 @@ class _Validator:
 
 
 def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashes: set[str] | None = None,
-                     today: date | None = None) -> ValidationReport:
+                     today: date | None = None, cache_dir: Path | None = None) -> ValidationReport:
     """Validate every export file not yet landed; blocked files are the ones landing will refuse.
 
-    One suite per contract runs once over all of that contract's new files (with
-    the file and row of each failure), so the cost does not grow with the
-    number of files.
+    Each file is read once to hash it and tell its encoding; a GBK/GB18030 file
+    is transcoded once to a UTF-8 copy in `cache_dir`, which DuckDB reads. The
+    scans are saved there for landing (see landing.FileCache) and returned in
+    the report. Without `cache_dir`, a temporary folder serves and is removed.
+
+    Each contract's new files are validated in batches of whole files of about
+    BATCH_ROWS rows (a larger file is a batch of its own), with the file and
+    row of each failure: memory stays bounded whatever the number of files,
+    and Great Expectations' cost per run is paid once per batch, not per file.
     """
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="storeops-transcoded-") as scratch:
+            return _validate(exports_dir, docs_dir, skip_hashes or set(), today or date.today(),
+                             FileCache(Path(scratch)))
+    cache = FileCache(cache_dir)
+    report = _validate(exports_dir, docs_dir, skip_hashes or set(), today or date.today(), cache)
+    cache.save()
+    report.known = cache.known
+    return report
+
+
+def _validate(exports_dir: Path, docs_dir: Path | None, skip_hashes: set[str], today: date,
+              cache: FileCache) -> ValidationReport:
     files, stray = _discover(exports_dir)
     report = ValidationReport()
     for outcome in stray:
         reason = outcome.message.split(": ", 1)[-1]
         report.files.append(FileValidation(outcome.path, "-", failures=[CheckResult(reason, BLOCKING, 1)]))
+    pending: list[tuple[Contract, Path, FileValidation]] = []
+    for contract, path in files:
+        if cache.sha256(path) in skip_hashes:
+            report.skipped_landed += 1
+            continue
+        result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
+        report.files.append(result)
+        pending.append((contract, path, result))
+    if not report.files:  # nothing new: no Great Expectations context to start
+        return report
     validator = _Validator(docs_dir)
     con = connect()
     try:
-        by_contract: dict[str, tuple[Contract, list[pd.DataFrame], list[FileValidation]]] = {}
-        for contract, path in files:
-            if skip_hashes and file_sha256(path) in skip_hashes:
-                report.skipped_landed += 1
-                continue
-            result = FileValidation(path.relative_to(exports_dir).as_posix(), contract.key)
-            report.files.append(result)
-            try:
-                info = inspect_file(contract, path, exports_dir)
-                frame = read_frame(con, contract, path, info)
-            except ExportFileError as exc:
-                result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
-                continue
-            except duckdb.Error as exc:
-                result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
-                continue
-            result.rows = len(frame)
-            if not result.rows:
-                result.failures.append(CheckResult("at least one data row", WARNING, 0, ["observed 0 rows"]))
-                continue
-            frame["_file"] = result.path
-            group = by_contract.setdefault(contract.key, (contract, [], []))
-            group[1].append(frame)
-            group[2].append(result)
-        for key, (contract, frames, results) in by_contract.items():
-            frame = pd.concat(frames, ignore_index=True)
-            failures = validator.run(key, frame, build_suite(contract, frame.columns, today or date.today()))
-            for result in results:
-                result.failures.extend(failures.get(result.path, []))
+        for contract in {c.key: c for c, _, _ in pending}.values():
+            _validate_contract(con, validator, contract, [(p, r) for c, p, r in pending if c is contract],
+                               exports_dir, today, cache)
     finally:
         con.close()
     if docs_dir is not None and report.files:
         report.data_docs = validator.build_docs()
     return report
+
+
+def _read_checked(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, exports_dir: Path,
+                  result: FileValidation, cache: FileCache) -> pd.DataFrame | None:
+    """One file's frame, or None when it is blocked or has no rows (recorded in `result`)."""
+    try:
+        info = inspect_file(contract, path, exports_dir, cache)
+        frame = read_frame(con, contract, path, info)
+    except ExportFileError as exc:
+        result.failures.append(CheckResult(str(exc).split(": ", 1)[-1], BLOCKING, 1))
+        return None
+    except duckdb.Error as exc:
+        result.failures.append(CheckResult(f"DuckDB could not read it: {first_line(exc)}", BLOCKING, 1))
+        return None
+    result.rows = len(frame)
+    if not result.rows:
+        result.failures.append(CheckResult("at least one data row", WARNING, 0, ["observed 0 rows"]))
+        return None
+    frame["_file"] = result.path
+    return frame
+
+
+def _validate_contract(con: duckdb.DuckDBPyConnection, validator: _Validator, contract: Contract,
+                       files: list[tuple[Path, FileValidation]], exports_dir: Path, today: date,
+                       cache: FileCache) -> None:
+    """Validate one contract's files batch by batch; failures go into each file's result."""
+    frames: list[pd.DataFrame] = []
+    results: list[FileValidation] = []
+
+    def flush() -> None:
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        frames.clear()
+        failures = validator.run(contract.key, frame, build_suite(contract, frame.columns, today))
+        for result in results:
+            result.failures.extend(failures.get(result.path, []))
+        results.clear()
+
+    for path, result in files:
+        frame = _read_checked(con, contract, path, exports_dir, result, cache)
+        if frame is None:
+            continue
+        frames.append(frame)
+        results.append(result)
+        if sum(len(f) for f in frames) >= BATCH_ROWS:
+            flush()
+    if frames:
+        flush()
 
 
 def landed_hashes(workfile: Path) -> set[str]:

@@ -9,6 +9,14 @@ later = newer export), `_row_number` (1-based data row in the file) and
 
 A file is landed once, by content hash: landing the same file again, under any
 name, adds nothing. Every file seen is recorded in `raw._files` with its outcome.
+
+Each file is read once per build to hash it and tell its encoding (FileCache:
+validation's scans are reused by landing and the post-build check). A GBK/GB18030
+file is transcoded once, by Python, to a UTF-8 copy beside the working file
+(`transcoded/<sha256>.csv`) that validation and landing read with DuckDB's UTF-8
+reader (far faster than its encodings extension); the copy is removed once the
+file is landed. Lineage is that of the original file: `_file_hash` is the hash of
+its bytes and `raw._files.encoding` its own encoding.
 """
 
 from __future__ import annotations
@@ -17,6 +25,10 @@ import codecs
 import csv
 import hashlib
 import io
+import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -125,6 +137,140 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+CHUNK = 1 << 22  # bytes read at a time: hashing and transcoding hold no more than a few chunks
+
+
+@dataclass(frozen=True)
+class KnownFile:
+    """One read of an export file: its content hash and encoding, valid while its size and mtime hold."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    encoding: str  # utf-8 | gb18030 (not UTF-8: GB18030 or undecodable, told by transcoding) | xlsx
+
+
+def scan_file(path: Path) -> KnownFile:
+    """Hash a file and tell whether it is UTF-8, in one read."""
+    stat = path.stat()
+    digest = hashlib.sha256()
+    is_xlsx = path.suffix.lower() == ".xlsx"
+    decoder = None if is_xlsx else codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+            if decoder is not None:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    decoder = None
+    if decoder is not None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            decoder = None
+    encoding = "xlsx" if is_xlsx else ("utf-8" if decoder is not None else "gb18030")
+    return KnownFile(stat.st_size, stat.st_mtime_ns, digest.hexdigest(), encoding)
+
+
+def transcode_gb18030(path: Path, target: Path) -> None:
+    """Write a GBK/GB18030 file as UTF-8, chunk by chunk; the target appears whole or not at all."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
+    decoder = codecs.getincrementaldecoder("gb18030")()
+    offset = 0
+    try:
+        with path.open("rb") as source, partial.open("wb") as out:
+            for chunk in iter(lambda: source.read(CHUNK), b""):
+                pending = len(decoder.getstate()[0])
+                try:
+                    out.write(decoder.decode(chunk).encode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    raise _undecodable(offset - pending + exc.start) from exc
+                offset += len(chunk)
+            try:
+                out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise _undecodable(offset - len(decoder.getstate()[0]) + exc.start) from exc
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _undecodable(offset: int) -> ExportFileError:
+    return ExportFileError(
+        f"neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset {offset}); "
+        "save the export as CSV in UTF-8 or GBK"
+    )
+
+
+class FileCache:
+    """What one build learns about the export files, so that each is read once.
+
+    `scan` hashes a file (and tells whether it is UTF-8) once: validation's
+    scans are written to `files.json` in the cache folder for landing (run by
+    dbt, in another process) and for the post-build check. A file whose size
+    or modification time changed since is scanned again. A GBK/GB18030 file
+    is transcoded once to `<sha256>.csv` in UTF-8, which validation and
+    landing read instead of the file itself; landing removes the copy once
+    the file is landed and empties the folder when it is done.
+    """
+
+    MANIFEST = "files.json"
+
+    def __init__(self, folder: Path, known: dict[str, KnownFile] | None = None) -> None:
+        self.folder = folder
+        self.known: dict[str, KnownFile] = dict(known or {})
+
+    @classmethod
+    def load(cls, folder: Path) -> FileCache:
+        """The cache of a folder, with the scans a validation left there (if any)."""
+        try:
+            entries = json.loads((folder / cls.MANIFEST).read_text(encoding="utf-8"))
+            known = {path: KnownFile(**fields) for path, fields in entries.items()}
+        except (OSError, ValueError, TypeError):
+            known = {}
+        return cls(folder, known)
+
+    def save(self) -> None:
+        """Write the scans so far for landing."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        entries = {path: vars(known) for path, known in self.known.items()}
+        partial = self.folder / f"{self.MANIFEST}.{os.getpid()}.partial"
+        partial.write_text(json.dumps(entries), encoding="utf-8")
+        partial.replace(self.folder / self.MANIFEST)
+
+    def scan(self, path: Path) -> KnownFile:
+        """The file's hash and encoding, read from it unless known and unchanged."""
+        key = str(path.resolve())
+        known = self.known.get(key)
+        stat = path.stat()
+        if known is None or (known.size, known.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+            known = self.known[key] = scan_file(path)
+        return known
+
+    def sha256(self, path: Path) -> str:
+        return self.scan(path).sha256
+
+    def utf8_copy(self, path: Path) -> Path | None:
+        """The UTF-8 copy of a GBK/GB18030 file (made on first use); None for UTF-8 and .xlsx files."""
+        known = self.scan(path)
+        if known.encoding != "gb18030":
+            return None
+        copy = self.folder / f"{known.sha256}.csv"
+        if not copy.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            transcode_gb18030(path, copy)
+        return copy
+
+    def discard(self, sha256: str) -> None:
+        """Remove a landed file's UTF-8 copy."""
+        (self.folder / f"{sha256}.csv").unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        """Remove the folder: every copy and the saved scans."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def detect_encoding(path: Path) -> str:
@@ -329,10 +475,19 @@ class Inspection:
     header: list[str]
     hmap: HeaderMap
     has_rows: bool  # False for a header-only export (DuckDB's reader is not called on it)
+    transcoded: Path | None = None  # the UTF-8 copy of a GBK/GB18030 file, read instead of it
+
+    def source(self, path: Path) -> str:
+        """The file DuckDB's reader reads (`$file`): the UTF-8 copy if there is one, else the file."""
+        return str(self.transcoded or path)
 
 
 def reader_sql(info: Inspection) -> str:
-    """DuckDB's reader over one file, every column as text named c0..cN; the path is `$file`."""
+    """DuckDB's reader over one file, every column as text named c0..cN; the path is `$file`.
+
+    With a UTF-8 copy (`info.transcoded`, passed as `$file`: `info.source(path)`) the reader reads
+    UTF-8; without, it reads the file in its own encoding (DuckDB's encodings extension for GBK).
+    """
     if info.encoding == "xlsx":
         last = _excel_column(len(info.header) - 1)
         names = ", ".join(f'"{_excel_column(i)}" as c{i}' for i in range(len(info.header)))
@@ -341,24 +496,36 @@ def reader_sql(info: Inspection) -> str:
             f"range = 'A{info.header_line + 2}:{last}1048576', stop_at_empty = true))"
         )
     typed = ", ".join(f"'c{i}': 'varchar'" for i in range(len(info.header)))
+    encoding = "utf-8" if info.transcoded else info.encoding
     return f"""read_csv($file, header = false, skip = {info.header_line + 1}, columns = {{{typed}}},
-                      delim = ',', quote = '"', escape = '"', encoding = '{info.encoding}',
+                      delim = ',', quote = '"', escape = '"', encoding = '{encoding}',
                       null_padding = true, strict_mode = false, all_varchar = true, auto_detect = false)"""
 
 
-def inspect_file(contract: Contract, path: Path, exports_dir: Path) -> Inspection:
-    """Check a file against its contract without landing it; raises ExportFileError."""
+def inspect_file(contract: Contract, path: Path, exports_dir: Path, cache: FileCache | None = None) -> Inspection:
+    """Check a file against its contract without landing it; raises ExportFileError.
+
+    With a cache, the file's scan comes from it and a GBK/GB18030 file is read through its UTF-8
+    copy; without, the encoding is detected here and DuckDB reads the file as it is.
+    """
     rel = path.relative_to(exports_dir).as_posix()
     if path.stat().st_size == 0:
         raise ExportFileError(f"{rel}: empty file (0 bytes); re-download the export")
+    transcoded = None
     try:
-        encoding = detect_encoding(path)
-        head = read_head(path, encoding)
+        if cache is None:
+            encoding = detect_encoding(path)
+            head = read_head(path, encoding)
+        else:
+            encoding = cache.scan(path).encoding
+            transcoded = cache.utf8_copy(path)
+            head = read_head(transcoded or path, "utf-8" if transcoded else encoding)
         header_line, header = find_header(head, contract)
     except ExportFileError as exc:
         raise ExportFileError(f"{rel}: {exc}") from exc
     has_rows = any(any(cell.strip() for cell in row) for row in head[header_line + 1:])
-    return Inspection(rel, encoding, header_line, header, map_headers(contract, header, rel), has_rows)
+    hmap = map_headers(contract, header, rel)
+    return Inspection(rel, encoding, header_line, header, hmap, has_rows, transcoded)
 
 
 def land_file(
@@ -367,14 +534,16 @@ def land_file(
     path: Path,
     exports_dir: Path,
     salt: str,
+    cache: FileCache,
 ) -> FileOutcome:
     """Land one file (unless its content was landed before) and record it in raw._files."""
     rel = path.relative_to(exports_dir).as_posix()
-    digest = file_sha256(path)
+    digest = cache.sha256(path)
     seen = con.execute("select file_path from raw._files where file_hash = ?", [digest]).fetchone()
     if seen is not None:
+        cache.discard(digest)
         return FileOutcome(rel, "already_landed", message=f"{rel}: same content as {seen[0]}")
-    info = inspect_file(contract, path, exports_dir)
+    info = inspect_file(contract, path, exports_dir, cache)
     hmap = info.hmap
     seq = con.execute("select coalesce(max(file_seq), 0) + 1 from raw._files").fetchone()
     file_seq = int(seq[0]) if seq else 1
@@ -387,7 +556,7 @@ def land_file(
         from {reader_sql(info)}
     """
     params: dict[str, object] = {
-        "path": rel, "hash": digest, "seq": file_seq, "landed_at": landed_at, "file": str(path)
+        "path": rel, "hash": digest, "seq": file_seq, "landed_at": landed_at, "file": info.source(path)
     }
     if any(c.pii for c in contract.columns if c.header in hmap.by_column):
         params["salt"] = salt
@@ -424,6 +593,7 @@ def land_file(
     except BaseException:
         con.execute("rollback")
         raise
+    cache.discard(digest)
     note = f"{rel}: {rows:,} rows ({info.encoding})"
     if rows == 0:
         note += "; header only, no data rows"
@@ -469,8 +639,23 @@ def _reset_if_other_root(con: duckdb.DuckDBPyConnection, root: str) -> str | Non
     return previous if previous not in (None, root) else None
 
 
-def land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str) -> LandingReport:
-    """Land every new export file under `exports_dir` into `raw`."""
+def land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str, cache_dir: Path | None = None) -> LandingReport:
+    """Land every new export file under `exports_dir` into `raw`.
+
+    `cache_dir` holds the build's FileCache (validation's scans and UTF-8 copies; see FileCache);
+    it is emptied at the end. Without one, a temporary folder serves for this run.
+    """
+    if cache_dir is None:
+        with tempfile.TemporaryDirectory(prefix="storeops-transcoded-") as scratch:
+            return _land(con, exports_dir, salt, FileCache(Path(scratch)))
+    cache = FileCache.load(cache_dir)
+    try:
+        return _land(con, exports_dir, salt, cache)
+    finally:
+        cache.clear()
+
+
+def _land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str, cache: FileCache) -> LandingReport:
     ensure_raw_tables(con)
     report = LandingReport()
     previous = _reset_if_other_root(con, str(exports_dir.resolve()))
@@ -487,7 +672,7 @@ def land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str) -> Landin
     try:
         for contract, path in files:
             try:
-                report.outcomes.append(land_file(con, contract, path, exports_dir, salt))
+                report.outcomes.append(land_file(con, contract, path, exports_dir, salt, cache))
             except ExportFileError as exc:
                 rel = path.relative_to(exports_dir).as_posix()
                 report.outcomes.append(FileOutcome(rel, "rejected", message=str(exc)))
@@ -508,7 +693,7 @@ def land_in_dbt(session: duckdb.DuckDBPyConnection, keep_going: bool = False) ->
 
     settings = load_settings()
     load_extensions(session)
-    report = land(session, settings.exports_dir, settings.pii_salt)
+    report = land(session, settings.exports_dir, settings.pii_salt, settings.transcoded_dir)
     if report.problems and not keep_going:
         lines = "\n".join(f"  - {o.message}" for o in report.problems)
         raise ExportFileError(

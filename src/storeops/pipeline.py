@@ -1,19 +1,25 @@
-"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish."""
+"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish.
+
+Validation runs in a child process, so that the memory it takes (pandas frames, Great Expectations)
+is back with the operating system before dbt starts.
+"""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from storeops.db import connect
 from storeops.expectations import ValidationReport, landed_hashes, validate_exports
-from storeops.landing import SUPPORTED_SUFFIXES, LandingReport, exports_present, file_sha256, land
+from storeops.landing import SUPPORTED_SUFFIXES, FileCache, LandingReport, exports_present, land
 from storeops.publish import publish
 from storeops.settings import Settings
 
@@ -31,11 +37,22 @@ def run_landing(settings: Settings) -> LandingReport:
     """Land new export files into the working file (what the dbt model `landed_files` does)."""
     con = connect(settings.workfile)
     try:
-        report = land(con, settings.exports_dir, settings.pii_salt)
+        report = land(con, settings.exports_dir, settings.pii_salt, settings.transcoded_dir)
         con.execute("checkpoint")
     finally:
         con.close()
     return report
+
+
+def validate_in_child(settings: Settings) -> ValidationReport:
+    """Validation in a child process: its memory (pandas frames, Great Expectations) goes back to the
+    operating system before dbt starts, instead of staying with this process while dbt runs.
+
+    Its file scans and UTF-8 copies stay in the build's cache folder for landing."""
+    skip = landed_hashes(settings.workfile)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(validate_exports, settings.exports_dir, settings.data_docs_dir, skip, None,
+                           settings.transcoded_dir).result()
 
 
 def run_dbt(settings: Settings, args: Sequence[str]) -> int:
@@ -49,14 +66,17 @@ def run_dbt(settings: Settings, args: Sequence[str]) -> int:
 
 
 def not_landed(settings: Settings, report: ValidationReport) -> list[str]:
-    """Files validation let through (not blocked) whose content is not in raw: must be empty."""
+    """Files validation let through (not blocked) whose content is not in raw: must be empty.
+
+    Hashes known from validation are used as long as the file's size and modification time hold."""
     landed = landed_hashes(settings.workfile)
+    cache = FileCache(settings.transcoded_dir, report.known)
     blocked = {f.path for f in report.blocked}
     missing = []
     for path in sorted(settings.exports_dir.rglob("*")):
         rel = path.relative_to(settings.exports_dir).as_posix()
         if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES and rel not in blocked:
-            if file_sha256(path) not in landed:
+            if cache.sha256(path) not in landed:
                 missing.append(rel)
     return missing
 
@@ -72,9 +92,7 @@ def build(
         with stage(f"generate demo exports into {settings.exports_dir} (the folder is empty)"):
             generate_demo(settings.exports_dir)
     with stage(f"validate new exports in {settings.exports_dir} (Great Expectations)"):
-        report = validate_exports(
-            settings.exports_dir, docs_dir=settings.data_docs_dir, skip_hashes=landed_hashes(settings.workfile)
-        )
+        report = validate_in_child(settings)
         for line in report.summary_lines():
             print(f"    {line}")
     if report.blocked and not keep_going:

@@ -24,6 +24,11 @@ class Settings:
         return self.warehouse.parent / "marts"
 
     @property
+    def transcoded_dir(self) -> Path:
+        """One build's file cache: UTF-8 copies of GBK files and the files' hashes (landing.FileCache)."""
+        return self.workfile.parent / "transcoded"
+
+    @property
     def data_docs_dir(self) -> Path:
         """Great Expectations' HTML Data Docs of the last validation."""
         return self.project_dir / "target" / "data_docs"
