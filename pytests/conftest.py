@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -13,6 +15,7 @@ from storeops.contracts import get_contract
 from storeops.db import connect
 
 REPO = Path(__file__).resolve().parents[1]
+STOREOPS = str(Path(sys.executable).with_name("storeops"))
 
 
 def write_export(
@@ -92,3 +95,16 @@ def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
         return out
     finally:
         con.close()
+
+
+def build_command(tmp_path: Path, *storeops_args: str, dbt_args: Sequence[str] = ()) -> list[str]:
+    """`storeops build` with dbt's target/ and logs/ in tmp_path (the repository's stay untouched)."""
+    return [STOREOPS, "build", *storeops_args, "--", "--target-path", str(tmp_path / "target"),
+            "--log-path", str(tmp_path / "logs"), *dbt_args]
+
+
+def run_build(tmp_path: Path, exports: Path, *storeops_args: str, dbt_args: Sequence[str] = (),
+              warehouse_name: str = "storeops.duckdb") -> subprocess.CompletedProcess[str]:
+    """An isolated `storeops build` of `exports` into tmp_path/published; returns the finished process."""
+    return subprocess.run(build_command(tmp_path, *storeops_args, dbt_args=dbt_args), cwd=REPO,
+                          env=storeops_env(tmp_path, exports, warehouse_name), capture_output=True, text=True)

@@ -8,19 +8,16 @@ quarantined for every export.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from bad_exports import CATALOGUE, Case, staged_keys
-from conftest import REPO, storeops_env
+from conftest import run_build
 
 from storeops.contracts import load_contracts
 from storeops.expectations import validate_exports
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 
 
 @pytest.mark.parametrize("case", CATALOGUE, ids=[c.name for c in CATALOGUE])
@@ -41,12 +38,6 @@ def test_validation_gives_the_documented_outcome(case: Case, tmp_path: Path) -> 
     for file_name, _ in case.quarantined:
         if "superseded" not in _:  # re-exports are resolved by staging, not a validation failure
             assert any(line.startswith("[quarantine]") and file_name in line for line in report.summary_lines()), summary
-
-
-def run_build(tmp_path: Path, exports: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    args = [STOREOPS, "build", *extra, "--", "--target-path", str(tmp_path / "target"),
-            "--log-path", str(tmp_path / "logs")]
-    return subprocess.run(args, cwd=REPO, env=storeops_env(tmp_path, exports), capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")

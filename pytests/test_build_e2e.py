@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import duckdb
-from conftest import REPO, storeops_env, write_export
+from conftest import run_build, write_export
 
 from storeops.contracts import load_contracts
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 GENERIC_HEADER = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at"]
-
-
-def run_build(tmp_path: Path, exports: Path, name: str = "storeops.duckdb") -> subprocess.CompletedProcess[str]:
-    args = [STOREOPS, "build", "--", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
-    return subprocess.run(args, cwd=REPO, env=storeops_env(tmp_path, exports, name), capture_output=True, text=True)
 
 
 def test_generic_only_folder_builds_and_a_reader_never_blocks_the_next_build(tmp_path):
@@ -27,7 +17,7 @@ def test_generic_only_folder_builds_and_a_reader_never_blocks_the_next_build(tmp
         ["A2", "c2", "2024-01-03 11:00:00", "80", "paid", "2024-01-03 11:00:00"],
         ["A3", "c1", "2024-02-03 11:00:00", "not a number", "paid", "2024-02-03 11:00:00"],
     ])
-    first = run_build(tmp_path, exports, "shop_analytics.duckdb")  # a name of the user's choosing
+    first = run_build(tmp_path, exports, warehouse_name="shop_analytics.duckdb")  # a name of the user's choosing
     assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
     published = tmp_path / "published" / "shop_analytics.duckdb"
 
@@ -50,7 +40,7 @@ def test_generic_only_folder_builds_and_a_reader_never_blocks_the_next_build(tmp
     write_export(exports, "generic", "orders", "2024-02.csv", GENERIC_HEADER, [
         ["A4", "c3", "2024-02-05 09:00:00", "15", "paid", "2024-02-05 09:00:00"],
     ])
-    second = run_build(tmp_path, exports, "shop_analytics.duckdb")
+    second = run_build(tmp_path, exports, warehouse_name="shop_analytics.duckdb")
     assert second.returncode == 0, second.stdout[-4000:] + second.stderr[-4000:]
     assert reader.execute("select count(*) from staging.stg_generic__orders").fetchone() == (2,)  # old version
     reader.close()

@@ -10,15 +10,13 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, fingerprint, storeops_env, write_export
+from conftest import REPO, build_command, fingerprint, run_build, storeops_env, write_export
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 HEADER = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at", "channel"]
 KILLS = int(os.environ.get("STOREOPS_KILL_ITERATIONS", "3"))
 
@@ -32,13 +30,8 @@ def orders_file(exports: Path, month: int, count: int) -> None:
     write_export(exports, "generic", "orders", f"orders_2024-{month:02d}.csv", HEADER, rows)
 
 
-def build_command(tmp_path: Path) -> list[str]:
-    return [STOREOPS, "build", "--", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
-
-
-def run_build(tmp_path: Path, exports: Path) -> None:
-    result = subprocess.run(build_command(tmp_path), cwd=REPO, env=storeops_env(tmp_path, exports),
-                            capture_output=True, text=True)
+def build_ok(tmp_path: Path, exports: Path) -> None:
+    result = run_build(tmp_path, exports)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-3000:]
 
 
@@ -56,7 +49,7 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, P
     exports = tmp_path / "exports"
     orders_file(exports, 1, 400)
     orders_file(exports, 2, 400)
-    run_build(tmp_path, exports)
+    build_ok(tmp_path, exports)
     return tmp_path, exports, tmp_path / "published" / "storeops.duckdb"
 
 
@@ -65,7 +58,7 @@ def test_rebuild_with_no_new_files_changes_nothing(first_build) -> None:
     before = fingerprint(published)
     assert before["staging.stg_generic__orders"][0] == 800
     assert any(name.startswith("marts.") for name in before)
-    run_build(tmp_path, exports)
+    build_ok(tmp_path, exports)
     assert fingerprint(published) == before
 
 
@@ -86,7 +79,7 @@ def test_sigkill_at_random_points_never_harms_the_published_warehouse(first_buil
         process.wait()
         # the published file opens and answers, with the old or the complete new version, never a mix
         assert staged_orders(published) in (before, before + 400), f"seed {seed}"
-    run_build(tmp_path, exports)  # the next build completes
+    build_ok(tmp_path, exports)  # the next build completes
     assert staged_orders(published) == before + 400
     assert killed >= 1 or KILLS == 0, f"no build was killed (seed {seed}); the builds finished before the kill"
     leftovers = [p.name for p in published.parent.iterdir() if p.name not in (published.name, "marts", "build")]

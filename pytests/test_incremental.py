@@ -12,14 +12,12 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import REPO, fingerprint, storeops_env
+from conftest import STOREOPS, fingerprint, run_build
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 SEED, SCALE, START, DAYS = "11", "0.2", date(2024, 1, 1), 45
 INCREMENTAL_MODELS = (
     "staging/site/base/base_site__events.sql",
@@ -40,9 +38,7 @@ def generate(out: Path, start: date, days: int) -> None:
 
 
 def build(root: Path, exports: Path, *dbt_args: str) -> str:
-    command = [STOREOPS, "build", "--", "--target-path", str(root / "target"), "--log-path", str(root / "logs"),
-               *dbt_args]
-    result = subprocess.run(command, cwd=REPO, env=storeops_env(root, exports), capture_output=True, text=True)
+    result = run_build(root, exports, dbt_args=dbt_args)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-3000:]
     return result.stdout
 

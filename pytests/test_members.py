@@ -11,8 +11,6 @@ the documented definitions from the same rows.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -21,9 +19,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO, storeops_env, write_export
+from conftest import run_build, write_export
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 HEADER = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at", "refund_amount", "channel"]
 MEMBER_MODELS = ["+dim_members", "+fct_member_cohorts", "+fct_member_repurchase_monthly", "+fct_member_repurchase_by_group"]
 REFERENCE_DATE = date(2025, 1, 20)  # the last order day: January 2025 is incomplete, December 2024 complete
@@ -116,11 +113,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[duckdb.DuckDBPyConn
     exports = tmp_path / "exports"
     orders = synthetic_orders()
     write_orders(orders, exports)
-    args = [
-        STOREOPS, "build", "--", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs"),
-        "-s", *MEMBER_MODELS, "--exclude-resource-type", "test", "unit_test",
-    ]
-    result = subprocess.run(args, cwd=REPO, env=storeops_env(tmp_path, exports), capture_output=True, text=True)
+    result = run_build(tmp_path, exports, dbt_args=["-s", *MEMBER_MODELS, "--exclude-resource-type", "test", "unit_test"])
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-4000:]
     con = duckdb.connect(str(tmp_path / "published" / "storeops.duckdb"), read_only=True)
     yield con, expected_valid(orders), orders

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import datetime
 import os
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, storeops_env
+from conftest import REPO, run_build
 
-STOREOPS = str(Path(sys.executable).with_name("storeops"))
 # the project's shared folder sits beside the repository (override with STOREOPS_SHARED)
 SHARED = Path(os.environ.get("STOREOPS_SHARED") or REPO.parent / "shared")
 ONLINE_RETAIL = SHARED / "realdata" / "online_retail" / "onlineretail.parquet"
@@ -78,8 +75,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnec
     tmp_path = tmp_path_factory.mktemp("online_retail")
     exports = tmp_path / "exports"
     assert convert_online_retail(ONLINE_RETAIL, exports) == 18_536
-    args = [STOREOPS, "build", "--", "--target-path", str(tmp_path / "target"), "--log-path", str(tmp_path / "logs")]
-    result = subprocess.run(args, cwd=REPO, env=storeops_env(tmp_path, exports), capture_output=True, text=True)
+    result = run_build(tmp_path, exports)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-4000:]
     con = duckdb.connect(str(tmp_path / "published" / "storeops.duckdb"), read_only=True)
     yield con
