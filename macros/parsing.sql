@@ -284,7 +284,7 @@
             then {{ shown }} is negative (expected 0 or more)'
         {%- elif type in ('date', 'timestamp', 'epoch_us') %}
         when cast({{ column }} as date) < cast('{{ var("earliest_export_date") }}' as date)
-            then {{ shown }} is before {{ var("earliest_export_date") }} (expected a day the shop traded)'
+            then {{ shown }} is before {{ var("earliest_export_date") }} (the earliest date accepted: set STOREOPS_EARLIEST_DATE for older histories)'
         when cast({{ column }} as date) > cast({{ dbt.dateadd('day', 1, '_loaded_at') }} as date)
             then {{ shown }} is after the day the file was landed (a future date)'
         {%- endif %}

@@ -5,6 +5,9 @@ Each case writes its file(s) into an exports folder and states its documented ou
 - `staged`: every row lands and is staged (the listed order ids are in staging);
 - `quarantined`: the file lands; the listed rows are in quarantine with a reason naming the problem;
 - `blocked`: the file is not landed; validation and the build name the file and the problem;
+- `mostly_rejected`: more than STOREOPS_MAX_REJECT_SHARE (0.5) of the file's rows fail one check, almost
+  always a mapping problem: validation blocks it and the build stops, naming the file, the check and the
+  share; with `--keep-going` it lands and the listed rows are in quarantine with the reason;
 - `warning`: the file lands (no rows lost) and validation warns.
 
 Order ids are unique per case, so each case can be checked on its own in one shared build.
@@ -40,7 +43,7 @@ class Case:
     """One way an export goes wrong, and its documented outcome."""
 
     name: str
-    outcome: str  # staged | quarantined | blocked | warning
+    outcome: str  # staged | quarantined | blocked | mostly_rejected | warning
     build: Callable[[Path], None]
     staged: tuple[str, ...] = ()  # (export key:) order ids / dates expected in staging
     quarantined: tuple[tuple[str, str], ...] = ()  # (file name, reason fragment)
@@ -141,6 +144,11 @@ def _future_dates(root: Path) -> None:
                  [generic_row("G-FUT-1"), generic_row("G-FUT-2", ordered_at="2099-01-01 10:00:00")])
 
 
+def _day_first_dates(root: Path) -> None:
+    rows = [generic_row(f"G-DMY-{day}", ordered_at=f"{day}/03/2024 10:00:00") for day in (13, 14, 15)]
+    write_export(root, "generic", "orders", "day_first.csv", GENERIC, rows)
+
+
 def _negative(root: Path) -> None:
     write_export(root, "generic", "orders", "negative.csv", GENERIC,
                  [generic_row("G-NEG-1"), generic_row("G-NEG-2", amount="-15.00")])
@@ -215,6 +223,10 @@ CATALOGUE: tuple[Case, ...] = (
          export="tmall__sycm_shop_daily", key_column="stat_date"),
     Case("future dates", "quarantined", _future_dates, staged=("G-FUT-1",),
          quarantined=(("future.csv", "future date"),)),
+    Case("dates in a format the contract does not know (day first)", "mostly_rejected", _day_first_dates,
+         quarantined=(("day_first.csv", "is not a timestamp"),),
+         message=("generic/orders/day_first.csv",
+                  '3 of 3 rows (100.0 %) fail "ordered_at (ordered_at) parses as timestamp"')),
     Case("negative amounts", "quarantined", _negative, staged=("G-NEG-1",),
          quarantined=(("negative.csv", "is negative"),)),
     Case("duplicate rows", "quarantined", _duplicates, staged=("G-DUP-1", "G-DUP-2"),

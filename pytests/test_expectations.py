@@ -6,9 +6,13 @@ from datetime import date
 
 from conftest import write_export
 
-from storeops.expectations import BLOCKING, QUARANTINE, WARNING, validate_exports
+from storeops.expectations import BLOCKING, MOSTLY_REJECTED, QUARANTINE, WARNING, validate_exports
 
 GENERIC = ["order_id", "customer_id", "ordered_at", "amount"]
+
+
+def orders(prefix: str, count: int, day: str = "2024-01-01", amount: str = "3.5") -> list[list[str]]:
+    return [[f"{prefix}{i}", f"c{i}", f"{day} 10:{i % 60:02d}:00", amount] for i in range(count)]
 
 
 def failures(report, name):
@@ -16,7 +20,8 @@ def failures(report, name):
     return {(c.check, c.severity): c for c in found.failures}
 
 
-def test_row_level_problems_are_named_with_rows_and_the_file_is_not_blocked(exports):
+def test_row_level_problems_are_named_with_rows_and_the_file_is_not_blocked(exports, monkeypatch):
+    monkeypatch.delenv("STOREOPS_EARLIEST_DATE", raising=False)
     write_export(exports, "generic", "orders", "bad.csv", GENERIC, [
         ["1", "c1", "2024-01-01 00:00:00", "3.5"],
         ["1", "c2", "2031-01-01 00:00:00", "-4"],
@@ -29,7 +34,7 @@ def test_row_level_problems_are_named_with_rows_and_the_file_is_not_blocked(expo
     assert found[("required value customer_id (customer_id) not empty", QUARANTINE)].examples == ["row 3: (empty)"]
     assert found[("amount (amount) parses as decimal", QUARANTINE)].examples == ["row 3: 'abc'"]
     assert found[("amount (amount) not negative", QUARANTINE)].examples == ["row 2: -4.0"]
-    assert found[("ordered_at between 2000-01-01 and tomorrow", QUARANTINE)].examples == ["row 2: 2031-01-01"]
+    assert found[("ordered_at between 1990-01-01 and tomorrow", QUARANTINE)].examples == ["row 2: 2031-01-01"]
     lines = "\n".join(report.summary_lines())
     assert "[quarantine] generic/orders/bad.csv: amount (amount) parses as decimal: 1 row(s) failing; e.g. row 3: 'abc'" in lines
 
@@ -63,3 +68,53 @@ def test_data_docs_are_written(exports, tmp_path):
     report = validate_exports(exports, docs_dir=tmp_path / "docs")
     assert report.data_docs is not None and report.data_docs.is_file()
     assert list((tmp_path / "docs" / "validations").rglob("*.html"))
+
+
+def test_a_1997_history_passes_the_default_floor_and_a_later_floor_counts_every_row(exports, monkeypatch):
+    monkeypatch.delenv("STOREOPS_EARLIEST_DATE", raising=False)
+    monkeypatch.delenv("STOREOPS_MAX_REJECT_SHARE", raising=False)
+    write_export(exports, "generic", "orders", "orders.csv", GENERIC, orders("H", 450, day="1997-01-01"))
+    default = validate_exports(exports, today=date(2024, 6, 1))
+    assert [f.failures for f in default.files] == [[]], default.summary_lines()
+
+    monkeypatch.setenv("STOREOPS_EARLIEST_DATE", "2000-01-01")
+    report = validate_exports(exports, today=date(2024, 6, 1))
+    check = "ordered_at between 2000-01-01 and tomorrow"
+    found = failures(report, "orders.csv")
+    assert found[(check, QUARANTINE)].failing == 450  # Great Expectations lists 200 failing rows at most
+    assert found[(check, BLOCKING)].failing == 450 and found[(check, BLOCKING)].blocks == MOSTLY_REJECTED
+    lines = report.summary_lines()
+    assert ("[quarantine] generic/orders/orders.csv: ordered_at between 2000-01-01 and tomorrow: 450 row(s) failing; "
+            "first 3 of 450: row 1: 1997-01-01, row 2: 1997-01-01, row 3: 1997-01-01") in lines
+    blocking = [line for line in lines if line.startswith("[blocking]")]
+    assert blocking == [
+        '[blocking] generic/orders/orders.csv: 450 of 450 rows (100.0 %) fail "ordered_at between 2000-01-01 and '
+        'tomorrow", above the 50 % threshold (STOREOPS_MAX_REJECT_SHARE): most likely a mapping problem (a date '
+        "format, a column in the wrong place), not bad rows; fix the file or the setting, or run `storeops build "
+        "--keep-going` to land it anyway (its rows are kept in raw and quarantine)"
+    ]
+    assert [f.path for f in report.blocked] == ["generic/orders/orders.csv"] and not report.blocked[0].cannot_land
+    assert lines[-1].startswith("validated 1 file(s): 0 clean, 1 blocked (0 cannot be landed, 1 mostly rejected)")
+
+    by_parameter = validate_exports(exports, today=date(2024, 6, 1), earliest_date=date(1997, 1, 1))
+    assert [f.failures for f in by_parameter.files] == [[]]  # the parameter wins over the environment
+
+
+def test_counts_per_file_are_exact_in_a_batch_of_several_files(exports):
+    """One batch (both files are far below BATCH_ROWS): the date check fails 300 rows in it, more than the
+    200 Great Expectations lists, so each file is counted by a run of its own."""
+    write_export(exports, "generic", "orders", "a.csv", GENERIC, orders("A", 300, day="1985-06-01"))
+    b = orders("B", 400)
+    for row in b[100:110]:
+        row[3] = "-2"
+    write_export(exports, "generic", "orders", "b.csv", GENERIC, b)
+    report = validate_exports(exports, today=date(2024, 6, 1), earliest_date=date(1990, 1, 1))
+    a_found, b_found = failures(report, "a.csv"), failures(report, "b.csv")
+    assert a_found[("ordered_at between 1990-01-01 and tomorrow", QUARANTINE)].failing == 300
+    assert b_found == {("amount (amount) not negative", QUARANTINE): b_found[("amount (amount) not negative",
+                                                                               QUARANTINE)]}
+    check = b_found[("amount (amount) not negative", QUARANTINE)]
+    assert check.failing == 10 and check.examples == ["row 101: -2.0", "row 102: -2.0", "row 103: -2.0"]
+    assert [f.path for f in report.blocked] == ["generic/orders/a.csv"]
+    assert ("[quarantine] generic/orders/b.csv: amount (amount) not negative: 10 row(s) failing; "
+            "first 3 of 10: row 101: -2.0, row 102: -2.0, row 103: -2.0") in report.summary_lines()

@@ -32,7 +32,8 @@ def _validate(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     exports = Path(args.exports) if args.exports else settings.exports_dir
-    report = validate_exports(exports, docs_dir=None if args.no_docs else settings.data_docs_dir)
+    report = validate_exports(exports, docs_dir=None if args.no_docs else settings.data_docs_dir,
+                              earliest_date=settings.earliest_date, max_reject_share=settings.max_reject_share)
     for line in report.summary_lines():
         print(line)
     return 1 if report.blocked else 0
@@ -67,7 +68,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="storeops",
         description="Raw e-commerce platform exports to a tested DuckDB warehouse. "
-        "Paths come from STOREOPS_EXPORTS, STOREOPS_WAREHOUSE and STOREOPS_WORKFILE.",
+        "Paths come from STOREOPS_EXPORTS, STOREOPS_WAREHOUSE and STOREOPS_WORKFILE; dates before "
+        "STOREOPS_EARLIEST_DATE (default 1990-01-01) are rejected, and a file more than "
+        "STOREOPS_MAX_REJECT_SHARE (default 0.5) of whose rows one check rejects is blocked.",
     )
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -91,7 +94,8 @@ def parser() -> argparse.ArgumentParser:
     ld.set_defaults(func=_land)
 
     b = sub.add_parser("build", help="generate demo exports if none, land, dbt build, publish")
-    b.add_argument("--keep-going", action="store_true", help="build from the good files when some cannot be landed")
+    b.add_argument("--keep-going", action="store_true",
+                   help="build from the good files when some cannot be landed; land mostly rejected files anyway")
     b.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build (after --)")
     b.set_defaults(func=_build)
 

@@ -1,4 +1,5 @@
-"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), publish.
+"""The build: generate (if the exports folder is empty), validate, dbt build (which lands), data health,
+publish.
 
 Validation runs in a child process, so that the memory it takes (pandas frames, Great Expectations)
 is back with the operating system before dbt starts.
@@ -16,6 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+
+import yaml
 
 from storeops.db import connect
 from storeops.expectations import ValidationReport, landed_hashes, validate_exports
@@ -51,8 +54,32 @@ def validate_in_child(settings: Settings) -> ValidationReport:
     Its file scans and UTF-8 copies stay in the build's cache folder for landing."""
     skip = landed_hashes(settings.workfile)
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(validate_exports, settings.exports_dir, settings.data_docs_dir, skip, None,
-                           settings.transcoded_dir).result()
+        return pool.submit(validate_exports, settings.exports_dir, settings.data_docs_dir, skip,
+                           cache_dir=settings.transcoded_dir, earliest_date=settings.earliest_date,
+                           max_reject_share=settings.max_reject_share).result()
+
+
+def dbt_vars(settings: Settings, keep_going: bool) -> dict[str, object]:
+    """The dbt vars storeops resolves, so that validation and dbt hold the files to the same rules."""
+    return {"keep_going": keep_going, "earliest_export_date": settings.earliest_date.isoformat(),
+            "max_reject_share": settings.max_reject_share}
+
+
+def with_vars(dbt_args: Sequence[str], resolved: dict[str, object]) -> list[str]:
+    """`dbt_args` with one `--vars`: `resolved` merged with the user's own --vars (YAML or JSON; theirs win)."""
+    args: list[str] = []
+    merged = dict(resolved)
+    rest = iter(dbt_args)
+    for arg in rest:
+        if arg == "--vars" or arg.startswith("--vars="):
+            text = arg.split("=", 1)[1] if "=" in arg else next(rest, "")
+            theirs = yaml.safe_load(text) if text.strip() else {}
+            if not isinstance(theirs, dict):
+                raise SystemExit(f"storeops: --vars {text!r} is not a YAML or JSON mapping such as '{{key: value}}'.")
+            merged.update(theirs)
+        else:
+            args.append(arg)
+    return [*args, "--vars", json.dumps(merged)]
 
 
 def run_dbt(settings: Settings, args: Sequence[str]) -> int:
@@ -66,12 +93,14 @@ def run_dbt(settings: Settings, args: Sequence[str]) -> int:
 
 
 def not_landed(settings: Settings, report: ValidationReport) -> list[str]:
-    """Files validation let through (not blocked) whose content is not in raw: must be empty.
+    """Files landing was expected to take whose content is not in raw: must be empty.
 
+    Every file but those validation found landing cannot take; a mostly rejected file (blocked by
+    validation, built with --keep-going) is landed, its rows kept in raw and quarantine, so it is checked.
     Hashes known from validation are used as long as the file's size and modification time hold."""
     landed = landed_hashes(settings.workfile)
     cache = FileCache(settings.transcoded_dir, report.known)
-    blocked = {f.path for f in report.blocked}
+    blocked = {f.path for f in report.files if f.cannot_land}
     missing = []
     for path in sorted(settings.exports_dir.rglob("*")):
         rel = path.relative_to(settings.exports_dir).as_posix()
@@ -79,6 +108,48 @@ def not_landed(settings: Settings, report: ValidationReport) -> list[str]:
             if cache.sha256(path) not in landed:
                 missing.append(rel)
     return missing
+
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def data_health_lines(workfile: Path) -> list[str]:
+    """The warehouse's data-health findings (marts.fct_data_health), errors first; none if it has no such mart."""
+    if not workfile.exists():
+        return []
+    con = connect(workfile, read_only=True)
+    try:
+        found = con.execute(
+            "select count(*) from information_schema.tables where table_schema = 'marts' and table_name = ?",
+            ["fct_data_health"],
+        ).fetchone()
+        if not found or not found[0]:
+            return []
+        rows = con.execute(
+            "select severity, message from marts.fct_data_health "
+            "order by coalesce(list_position(?, severity), ?), check_name, platform, report, file_path",
+            [list(SEVERITY_ORDER), len(SEVERITY_ORDER) + 1],
+        ).fetchall()
+    finally:
+        con.close()
+    return [f"    [data health] {severity}: {message}" for severity, message in rows]
+
+
+def blocked_message(report: ValidationReport) -> str:
+    """Why the build stops before dbt: each blocked file with the kind of block, the reason and the share."""
+    cannot = sum(1 for f in report.blocked if f.cannot_land)
+    mostly = len(report.blocked) - cannot
+    lines = [f"storeops: {len(report.blocked)} export file(s) blocked (see [blocking] above); the build stopped "
+             "before dbt:", *(f"  - {line}" for line in report.blocked_lines())]
+    if cannot:
+        lines.append(f"{cannot} file(s) cannot be landed: fix or move them, or run `storeops build --keep-going` "
+                     "to build from the good files without them.")
+    if mostly:
+        lines.append(f"{mostly} file(s) mostly rejected: most likely a mapping problem (a date format, a column in "
+                     "the wrong place), not bad rows; fix the file or the setting (STOREOPS_EARLIEST_DATE, "
+                     "STOREOPS_MAX_REJECT_SHARE), or run `storeops build --keep-going` to land it anyway "
+                     "(its rows are kept in raw and quarantine).")
+    return "\n".join(lines)
 
 
 def build(
@@ -96,21 +167,22 @@ def build(
         for line in report.summary_lines():
             print(f"    {line}")
     if report.blocked and not keep_going:
-        print(
-            f"storeops: {len(report.blocked)} export file(s) cannot be landed (see [blocking] above). "
-            "Fix or move them, or run `storeops build --keep-going` to build from the good files.",
-            file=sys.stderr,
-        )
+        print(blocked_message(report), file=sys.stderr)
         return 2
     settings.workfile.parent.mkdir(parents=True, exist_ok=True)
-    args = ["build", *dbt_args]
-    if keep_going:
-        args += ["--vars", json.dumps({"keep_going": True})]
+    args = ["build", *with_vars(dbt_args, dbt_vars(settings, keep_going))]
     with stage("dbt build (lands new files first: model landed_files)"):
         code = run_dbt(settings, args)
+    health = data_health_lines(settings.workfile)
     if code != 0:
+        # the findings that fail a build (a file mostly rejected for one reason: test assert_no_export_mostly_rejected)
+        for line in health:
+            if line.startswith("    [data health] error:"):
+                print(line)
         print("storeops: dbt build failed; the published warehouse was left as it was.", file=sys.stderr)
         return code
+    for line in health:
+        print(line)
     missed = not_landed(settings, report)
     if missed:
         for path in missed:

@@ -10,7 +10,7 @@ orders as (
 
     select
         cast(paid_at as date) as stat_date,
-        sum(paid_amount) as staged_gmv
+        sum(paid_amount_at_payment) as staged_gmv
     from {{ ref('stg_tmall__orders') }}
     where paid_at is not null
     group by cast(paid_at as date)

@@ -23,7 +23,7 @@ orders as (
     select
         cast(paid_at as date) as payment_date,
         count(distinct buyer_nick) as paying_buyers,
-        sum(paid_amount) as paid_amount,
+        sum(paid_amount_at_payment) as paid_amount,
         count(*) as paid_orders
     from {{ ref('stg_tmall__orders') }}
     where paid_at is not null
@@ -49,6 +49,11 @@ compared as (
     from sycm
     full outer join orders
         on sycm.stat_date = orders.payment_date
+    -- the days Sycm's export covers: order days outside it are the order export's alone (no Sycm to match)
+    where
+        sycm.stat_date is not null
+        or orders.payment_date between (select min(covered.stat_date) from sycm as covered)
+        and (select max(covered.stat_date) from sycm as covered)
 
 )
 

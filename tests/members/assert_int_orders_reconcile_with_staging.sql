@@ -1,5 +1,5 @@
 -- Vertical reconciliation: int_orders holds every staged order of the three order exports once,
--- and its paid gross amount equals the staged amount (Tmall 买家实际支付金额, own-shop total_amount,
+-- and its paid gross amount equals the staged amount (Tmall paid_amount_at_payment, own-shop total_amount,
 -- generic amount) of the paid orders. Returns the platforms where counts or amounts differ.
 with
 
@@ -8,7 +8,7 @@ staged as (
     select
         'tmall' as platform,
         count(*) as orders,
-        sum(case when is_paid then paid_amount else 0 end) as paid_amount
+        sum(case when is_paid then paid_amount_at_payment else 0 end) as paid_amount
 
     from {{ ref('stg_tmall__orders') }}
 

@@ -1,6 +1,7 @@
 -- Money and orders reconcile across the member layers, per platform: the valid orders of int_orders
 -- = dim_members (orders, revenue, net revenue) = the cohort cells up to the last complete month
--- plus the valid orders after it = every group of each repurchase comparison.
+-- plus the valid orders after it = every group of each repurchase comparison. Orders without a member key
+-- (an export with no member column) are outside the member marts: fct_data_health counts them.
 -- Returns each check that fails, with both sides.
 with
 
@@ -14,7 +15,7 @@ valid_orders as (
         count(distinct orders.member_key) as members
 
     from {{ ref('int_orders') }} as orders
-    where orders.is_valid
+    where orders.is_valid and orders.member_key is not null
     group by orders.platform
 
 ),

@@ -3,6 +3,8 @@
 --   tmall        Sycm traffic sources (流量来源): labels mapped to channels by the channel map; several
 --                labels (and their 来源明细 rows) of one channel are summed, so the distinct counts of such a
 --                row are sums over labels (visitors_is_distinct_count says when a row holds one label only)
+--                days with no Sycm traffic-source rows: the order export alone (int_funnel_tmall_order_days),
+--                channel `other`, order and payment steps only
 --   site         events by session channel (distinct visitors, product viewers, cart adders per day), and
 --                orders by the channel of their session (int_funnel_orders)
 --   alibaba_com  product performance summed over products, channel of the channel map's `organic` label
@@ -57,6 +59,12 @@ stores as (
 
 ),
 
+tmall_order_days as (
+
+    select * from {{ ref('int_funnel_tmall_order_days') }}
+
+),
+
 tmall as (
 
     select
@@ -81,6 +89,33 @@ tmall as (
     left join channel_map
         on channel_map.platform = 'tmall' and sycm_sources.traffic_source = channel_map.source_label
     group by sycm_sources.stat_date, coalesce(channel_map.channel, 'other')
+
+),
+
+-- Tmall days the Sycm export does not cover: the order export's steps, under channel `other`
+tmall_orders_only as (
+
+    select
+        stat_date,
+        'tmall' as platform,
+        'other' as channel,
+        cast(null as {{ bigint }}) as exposures,
+        cast(null as {{ bigint }}) as clicks,
+        cast(null as {{ bigint }}) as visitors,
+        cast(null as {{ bigint }}) as page_views,
+        cast(null as {{ bigint }}) as product_viewers,
+        cast(null as {{ bigint }}) as cart_adders,
+        ordering_buyers,
+        paying_buyers,
+        paid_orders,
+        cast(null as {{ bigint }}) as inquiries,
+        gmv,
+        net_gmv,
+        cast(null as boolean) as visitors_is_distinct_count,
+        store_id
+
+    from tmall_order_days
+    where stat_date not in (select sycm_sources.stat_date from sycm_sources)
 
 ),
 
@@ -249,6 +284,8 @@ platform_aggregates as (
         stores.default_store_id as store_id
     from alibaba_com
     inner join stores on alibaba_com.platform = stores.platform
+    union all
+    select * from tmall_orders_only
 
 ),
 

@@ -2,6 +2,7 @@
 -- Distinct counts come from the platform's own daily totals, never from a sum over channels:
 --   tmall        Sycm shop overview (店铺整体); net GMV from the order export (orders paid that day, less
 --                what has been refunded on them)
+--                days with no Sycm shop overview: the order export alone (int_funnel_tmall_order_days)
 --   site         distinct recounts over the day's events and orders
 --   alibaba_com  product performance summed over products for the additive steps (exposures, clicks,
 --                inquiries); no shop-level visitor count is exported, so visitors are NULL
@@ -43,6 +44,12 @@ stores as (
 
 ),
 
+tmall_order_days as (
+
+    select * from {{ ref('int_funnel_tmall_order_days') }}
+
+),
+
 tmall_net as (
 
     select
@@ -79,6 +86,31 @@ tmall as (
         on stores.platform = 'tmall'
     left join tmall_net
         on sycm_shop.stat_date = tmall_net.stat_date
+
+),
+
+-- Tmall days the Sycm shop overview does not cover: the order export's steps
+tmall_orders_only as (
+
+    select
+        stat_date,
+        'tmall' as platform,
+        store_id,
+        cast(null as {{ bigint }}) as exposures,
+        cast(null as {{ bigint }}) as clicks,
+        cast(null as {{ bigint }}) as visitors,
+        cast(null as {{ bigint }}) as page_views,
+        cast(null as {{ bigint }}) as product_viewers,
+        cast(null as {{ bigint }}) as cart_adders,
+        ordering_buyers,
+        paying_buyers,
+        paid_orders,
+        cast(null as {{ bigint }}) as inquiries,
+        gmv,
+        net_gmv
+
+    from tmall_order_days
+    where stat_date not in (select sycm_shop.stat_date from sycm_shop)
 
 ),
 
@@ -225,6 +257,8 @@ order_platforms as (
 unioned as (
 
     select * from tmall
+    union all
+    select * from tmall_orders_only
     union all
     select * from alibaba_com
     union all

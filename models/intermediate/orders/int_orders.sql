@@ -84,8 +84,9 @@ tmall as (
         cast(null as {{ dbt.type_string() }}) as channel,
         cast(null as {{ dbt.type_string() }}) as coupon_code,
         'CNY' as currency,
+        tmall_orders.has_buyer_column as is_member_exported,
         case
-            when tmall_orders.is_paid then tmall_orders.paid_amount else tmall_orders.total_amount
+            when tmall_orders.is_paid then tmall_orders.paid_amount_at_payment else tmall_orders.total_amount
         end as gross_amount,
         case
             when tmall_orders.is_paid
@@ -147,6 +148,7 @@ site as (
         site_sessions.channel,
         site_orders.coupon_code,
         coalesce(site_orders.currency, 'CNY') as currency,
+        true as is_member_exported,
         site_orders.total_amount as gross_amount,
         case when site_orders.is_paid then coalesce(site_orders.refund_amount, 0) else 0 end as refund_amount,
         site_orders.is_paid,
@@ -217,6 +219,7 @@ generic as (
         end as channel,
         cast(null as {{ dbt.type_string() }}) as coupon_code,
         generic_normalised.currency,
+        true as is_member_exported,
         generic_normalised.amount as gross_amount,
         generic_normalised.refund_amount,
         -- paid when the export says when, or when its status is not an unpaid or cancelled one
@@ -264,6 +267,7 @@ generic_paid as (
         channel,
         coupon_code,
         currency,
+        is_member_exported,
         gross_amount,
         case when is_paid then coalesce(refund_amount, 0) else 0 end as refund_amount,
         is_paid,
@@ -317,6 +321,9 @@ final as (
         channel,
         coupon_code,
         currency,
+
+        -- booleans
+        is_member_exported,
 
         -- numerics
         cast(gross_amount as {{ storeops.type_money() }}) as gross_amount,
