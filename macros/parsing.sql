@@ -27,7 +27,8 @@
       (2024/1/5 0:00, as spreadsheets write date cells), any other time is a
       reject; impossible dates (2024-02-30) are rejects.
     - timestamp: a date as above (with - or /) plus HH:MM or HH:MM:SS (optional
-      fraction, 'T' accepted as separator); a date alone is read as midnight.
+      fraction, 'T' accepted as separator); a date alone, YYYYMMDD included (as
+      older order histories write it: 19970101), is read as midnight.
       Values with a zone offset (+08:00, Z) are rejects: timestamps stay naive,
       in the zone the export documents.
     - epoch_us: exactly 16 digits of microseconds since 1970-01-01 UTC (years
@@ -209,6 +210,11 @@
     case
         when {{ storeops.regexp_full_match(value, storeops.timestamp_pattern()) }}
             then {{ dbt.safe_cast(dbt.replace(dbt.replace(value, "'/'", "'-'"), "'T'", "' '"), dbt.type_timestamp()) }}
+        when {{ storeops.regexp_full_match(value, '[0-9]{8}') }}
+            then {{ dbt.safe_cast(
+                "substr(" ~ value ~ ", 1, 4) || '-' || substr(" ~ value ~ ", 5, 2) || '-' || substr(" ~ value ~ ", 7, 2)",
+                dbt.type_timestamp()
+            ) }}
     end
 {%- endmacro %}
 
@@ -252,7 +258,7 @@
         'money': 'is not a money amount (expected such as 1,234.50 or ¥1,234.50)',
         'percent': 'is not a percentage (expected such as 3.25% or a fraction between -1 and 1 such as 0.0325)',
         'date': 'is not a date (expected YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)',
-        'timestamp': 'is not a timestamp (expected YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM or the same with /)',
+        'timestamp': 'is not a timestamp (expected YYYY-MM-DD HH:MM:SS, YYYY-MM-DD HH:MM, the same with /, or a date alone such as YYYY-MM-DD or YYYYMMDD)',
         'epoch_us': 'is not a time in epoch microseconds (expected 16 digits such as 1704067200000000)',
     } -%}
     {%- if type not in expected -%}
