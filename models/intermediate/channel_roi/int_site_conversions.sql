@@ -21,32 +21,17 @@ site_orders as (
 
 ),
 
-events as (
+-- the first purchase event of each transaction (int_site_purchases)
+site_purchases as (
 
-    select * from {{ ref('int_site_events_sessionized') }}
-
-),
-
-purchases as (
-
-    select
-        transaction_id,
-        session_key,
-        user_pseudo_id,
-        event_timestamp,
-        row_number() over (
-            partition by transaction_id order by event_timestamp, event_id
-        ) as purchase_number
-
-    from events
-    where event_name = 'purchase' and transaction_id is not null
+    select * from {{ ref('int_site_purchases') }}
 
 ),
 
 first_purchases as (
 
-    select * from purchases
-    where purchase_number = 1
+    select * from site_purchases
+    where transaction_id is not null
 
 ),
 

@@ -22,9 +22,9 @@ site_orders as (
 
 ),
 
-site_events as (
+site_purchases as (
 
-    select * from {{ ref('int_site_events_sessionized') }}
+    select * from {{ ref('int_site_purchases') }}
 
 ),
 
@@ -40,16 +40,15 @@ stores as (
 
 ),
 
--- the session of each transaction's first purchase event
+-- the session of each transaction's first purchase event (time, then event_id; int_site_purchases)
 purchase_sessions as (
 
     select
         transaction_id as order_id,
-        min_by(session_key, event_timestamp) as session_key
+        session_key
 
-    from site_events
-    where event_name = 'purchase' and transaction_id is not null
-    group by transaction_id
+    from site_purchases
+    where transaction_id is not null
 
 ),
 

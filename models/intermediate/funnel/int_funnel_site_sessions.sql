@@ -20,27 +20,10 @@ events as (
 
 ),
 
--- a transaction is counted once: at its first purchase event (time, then event_id)
-purchases as (
-
-    select
-        session_key,
-        event_sequence,
-        purchase_revenue,
-        row_number() over (
-            partition by coalesce(transaction_id, event_id)
-            order by event_timestamp, event_id
-        ) = 1 as is_counted
-
-    from events
-    where event_name = 'purchase'
-
-),
-
+-- a transaction is counted once: at its first purchase event (time, then event_id; int_site_purchases)
 counted_purchases as (
 
-    select * from purchases
-    where is_counted
+    select * from {{ ref('int_site_purchases') }}
 
 ),
 

@@ -35,9 +35,9 @@ site_orders as (
 
 ),
 
-site_events as (
+site_first_purchases as (
 
-    select * from {{ ref('int_site_events_sessionized') }}
+    select * from {{ ref('int_site_purchases') }}
 
 ),
 
@@ -112,27 +112,15 @@ tmall as (
 
 ),
 
--- own shop: the channel of the session holding the order's first purchase event
-site_purchase_events as (
-
-    select
-        transaction_id as order_id,
-        session_key,
-        row_number() over (partition by transaction_id order by event_timestamp, event_id) as purchase_number
-
-    from site_events
-    where event_name = 'purchase' and transaction_id is not null
-
-),
-
+-- own shop: the channel of the session holding the order's first purchase event (int_site_purchases)
 site_purchases as (
 
     select
-        order_id,
+        transaction_id as order_id,
         session_key
 
-    from site_purchase_events
-    where purchase_number = 1
+    from site_first_purchases
+    where transaction_id is not null
 
 ),
 
