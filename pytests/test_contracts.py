@@ -59,3 +59,18 @@ def test_staging_models_document_every_contract_column():
 def test_dbt_export_list_equals_the_contracts():
     project = yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))
     assert sorted(project["vars"]["storeops_exports"]) == sorted(c.key for c in load_contracts())
+
+
+def test_shop_time_offsets_follow_the_contracts_time_zones():
+    """macros/shop_time.sql converts with var shop_utc_offset_hours: each entry is its platform's contract
+    `timezone` as a fixed offset, and that zone keeps the offset all year (no daylight saving)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    offsets = yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["shop_utc_offset_hours"]
+    zones = {c.platform: c.timezone for c in load_contracts()}
+    assert offsets, "no shop time offsets"
+    for platform, hours in offsets.items():
+        zone = ZoneInfo(zones[platform])
+        seen = {datetime(2024, month, 15, tzinfo=zone).utcoffset().total_seconds() / 3600 for month in range(1, 13)}
+        assert seen == {hours}, f"{platform}: {zones[platform]} is UTC{sorted(seen)} over a year, the var says {hours}"

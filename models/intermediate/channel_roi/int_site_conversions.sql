@@ -56,7 +56,7 @@ conversions as (
         -- purchase events are UTC; order times are China time (UTC+8)
         coalesce(
             first_purchases.event_timestamp,
-            {{ dbt.dateadd('hour', -8, 'orders.paid_at') }}
+            {{ storeops.utc_time('orders.paid_at', 'site') }}
         ) as converted_at,
         orders.gross_amount as revenue,
         orders.net_amount as net_revenue,
@@ -96,7 +96,7 @@ final as (
 
         -- timestamps
         converted_at,
-        cast({{ dbt.dateadd('hour', 8, 'converted_at') }} as date) as conversion_date
+        cast({{ storeops.shop_time('converted_at', 'site') }} as date) as conversion_date
 
     from conversions
 

@@ -58,7 +58,7 @@ site_orders_timed as (
         orders.order_id,
         site_orders.user_pseudo_id,
         -- order times are China time, event times UTC
-        {{ dbt.dateadd('hour', -8, 'orders.ordered_at') }} as ordered_at_utc
+        {{ storeops.utc_time('orders.ordered_at', 'site') }} as ordered_at_utc
 
     from orders
     inner join site_orders

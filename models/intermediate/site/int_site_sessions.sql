@@ -27,7 +27,7 @@ all_events as (
     recomputed_from as (
 
         select
-            cast({{ dbt.dateadd('hour', 8, 'min(all_events.event_timestamp)') }} as date) as session_date
+            cast({{ storeops.shop_time('min(all_events.event_timestamp)', 'site') }} as date) as session_date
 
         from all_events
         where all_events.session_key in (
@@ -46,7 +46,7 @@ events as (
     {%- if window is not none %}
         where
             event_timestamp
-            >= {{ dbt.dateadd('hour', -8, '(select recomputed_from.session_date from recomputed_from)') }}
+            >= {{ storeops.utc_time('(select recomputed_from.session_date from recomputed_from)', 'site') }}
     {%- endif %}
 
 ),
@@ -111,7 +111,7 @@ final as (
         sessions.session_started_at,
         sessions.session_ended_at,
         cast(
-            {{ dbt.dateadd('hour', 8, 'sessions.session_started_at') }} as date
+            {{ storeops.shop_time('sessions.session_started_at', 'site') }} as date
         ) as session_date,
 
         -- lineage: the latest landed file among the session's events
