@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from storeops.db import connect
-from storeops.landing import Inspection, _discover, inspect_file, reader_sql
+from storeops.landing import Inspection, discover_exports, inspect_file, reader_sql
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, info: Inspection, path: Path) -> int:
@@ -46,7 +46,7 @@ def transcoded_seconds(con: duckdb.DuckDBPyConnection, info: Inspection, path: P
 
 
 def floor(exports: Path) -> dict[str, object]:
-    files, _ = _discover(exports)
+    files, _ = discover_exports(exports)
     con = connect()
     inspect_seconds = scan_seconds = transcoded = 0.0
     rows = size = 0

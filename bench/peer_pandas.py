@@ -35,9 +35,10 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from storeops.parse_rules import NOT_REPORTED
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-NOT_REPORTED = ["", "-", "--", "—", "——"]
 SESSION_TIMEOUT_US = 30 * 60 * 1_000_000
 LOOKBACK = pd.Timedelta(days=30)
 CHINA = pd.Timedelta(hours=8)
@@ -65,7 +66,7 @@ def read_export(exports: Path, folder: str, encoding: str, columns: dict[str, st
     frames = []
     for path in sorted((exports / folder).glob("*.csv")):
         frame = pd.read_csv(path, encoding=encoding, usecols=lambda h: h.strip() in columns, dtype="str",
-                            keep_default_na=False, na_values=NOT_REPORTED)
+                            keep_default_na=False, na_values=list(NOT_REPORTED))
         frame = frame.rename(columns=lambda h: columns[h.strip()])
         frames.append(frame.astype({name: "category" for name in cats if name in frame.columns}))
     if not frames:

@@ -26,7 +26,7 @@ from conftest import run_build, write_export
 
 from storeops.contracts import Contract, load_contracts
 from storeops.generate import generate
-from storeops.landing import FileCache, _discover, inspect_file, reader_sql
+from storeops.landing import FileCache, discover_exports, inspect_file, reader_sql
 
 ROWS_PER_FILE = 25
 REQUIRED_ONLY = "required_only"
@@ -34,7 +34,7 @@ REQUIRED_ONLY = "required_only"
 
 def _demo_rows(contract: Contract, demo: Path, cache: FileCache) -> list[dict[str, str]]:
     """The first rows of the contract's first demo file, as text keyed by contract column name."""
-    files = [path for c, path in _discover(demo)[0] if c.key == contract.key]
+    files = [path for c, path in discover_exports(demo)[0] if c.key == contract.key]
     path = files[0]
     info = inspect_file(contract, path, demo, cache)
     con = duckdb.connect()

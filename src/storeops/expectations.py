@@ -55,35 +55,20 @@ from storeops.landing import (
     FileCache,
     Inspection,
     KnownFile,
-    _discover,
+    discover_exports,
     first_line,
     inspect_file,
     reader_sql,
 )
+from storeops.parse_rules import DATE_FORMATS, NOT_REPORTED, TYPE_PATTERNS
 from storeops.settings import DEFAULT_MAX_REJECT_SHARE, earliest_date_from_env, max_reject_share_from_env
 
 BLOCKING, QUARANTINE, WARNING = "blocking", "quarantine", "warning"
 # the two kinds of blocked file: not landable at all, or landable but (above the threshold) mostly rejected
 CANNOT_LAND, MOSTLY_REJECTED = "cannot be landed", "mostly rejected"
 EXAMPLES = 3  # example rows shown per failed check and file
-NOT_REPORTED = ("", "-", "--", "—", "——")
 # rows of one contract validated in one Great Expectations run (whole files; memory grows with it)
 BATCH_ROWS = 400_000
-
-_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
-# The text formats of the contract types (contracts/README.md); staging's parsing macros are the authority.
-TYPE_PATTERNS = {
-    "integer": rf"^[+-]?{_NUMBER}(?:\.0+)?$",
-    "decimal": rf"^[+-]?{_NUMBER}(?:\.[0-9]+)?$",
-    "money": rf"^[+-]?[¥￥]?\s*[+-]?{_NUMBER}(?:\.[0-9]+)?$",
-    "percent": rf"^[+-]?{_NUMBER}(?:\.[0-9]+)?%$|^[+-]?(?:0|1)(?:\.[0-9]+)?$",
-    "date": r"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}(?: 0{1,2}:00(?::00)?)?$|^[0-9]{8}$",
-    "timestamp": r"^[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)?$"
-                 r"|^[0-9]{8}$",
-    "epoch_us": r"^[0-9]{16}$",
-}
-_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S",
-                 "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 
 @dataclass
@@ -232,7 +217,7 @@ def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, i
         if date_col.type == "epoch_us":
             day = f"cast(make_timestamp(try_cast({value} as bigint)) as date)"
         else:
-            formats = ", ".join(repr(f) for f in _DATE_FORMATS)
+            formats = ", ".join(repr(f) for f in DATE_FORMATS)
             day = f"cast(try_strptime({value}, [{formats}]) as date)"
         exprs.append(f"{day} as _day")
     for column in contract.columns:
@@ -442,7 +427,7 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
 
 def _validate(exports_dir: Path, docs_dir: Path | None, skip_hashes: set[str], rules: _Rules,
               cache: FileCache) -> ValidationReport:
-    files, stray = _discover(exports_dir)
+    files, stray = discover_exports(exports_dir)
     report = ValidationReport(max_reject_share=rules.max_reject_share)
     for outcome in stray:
         reason = outcome.message.split(": ", 1)[-1]

@@ -409,7 +409,7 @@ def map_headers(contract: Contract, header: list[str], file_label: str) -> Heade
     return HeaderMap(by_column, extras, missing_optional)
 
 
-def _discover(exports_dir: Path) -> tuple[list[tuple[Contract, Path]], list[FileOutcome]]:
+def discover_exports(exports_dir: Path) -> tuple[list[tuple[Contract, Path]], list[FileOutcome]]:
     """Export files under `<platform>/<report>/`, oldest first; stray files reported."""
     known = {c.folder: c for c in load_contracts()}
     found: list[tuple[Contract, Path]] = []
@@ -663,7 +663,7 @@ def _land(con: duckdb.DuckDBPyConnection, exports_dir: Path, salt: str, cache: F
         report.outcomes.append(
             FileOutcome(previous, "reset", message=f"raw was landed from {previous}; started afresh for {exports_dir}")
         )
-    files, stray = _discover(exports_dir)
+    files, stray = discover_exports(exports_dir)
     report.outcomes.extend(stray)
     # `_row_number` is the row's position in its file: the scan must keep file order
     # (the build's profile turns preserve_insertion_order off for speed elsewhere)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from storeops.parse_rules import DEFAULT_EARLIEST_DATE
+
 DEFAULT_SALT = "storeops-default-salt"
-DEFAULT_EARLIEST_DATE = "1990-01-01"
 DEFAULT_MAX_REJECT_SHARE = "0.5"
 
 
