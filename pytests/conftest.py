@@ -16,6 +16,8 @@ from storeops.db import connect
 
 REPO = Path(__file__).resolve().parents[1]
 STOREOPS = str(Path(sys.executable).with_name("storeops"))
+# the generic order export's required columns
+GENERIC_HEADER = ["order_id", "customer_id", "ordered_at", "amount"]
 
 
 def write_export(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import write_export
+from conftest import GENERIC_HEADER, write_export
 
 from storeops.expectations import BLOCKING, MOSTLY_REJECTED, QUARANTINE, WARNING, validate_exports
 
-GENERIC = ["order_id", "customer_id", "ordered_at", "amount"]
 
 
 def orders(prefix: str, count: int, day: str = "2024-01-01", amount: str = "3.5") -> list[list[str]]:
@@ -22,7 +21,7 @@ def failures(report, name):
 
 def test_row_level_problems_are_named_with_rows_and_the_file_is_not_blocked(exports, monkeypatch):
     monkeypatch.delenv("STOREOPS_EARLIEST_DATE", raising=False)
-    write_export(exports, "generic", "orders", "bad.csv", GENERIC, [
+    write_export(exports, "generic", "orders", "bad.csv", GENERIC_HEADER, [
         ["1", "c1", "2024-01-01 00:00:00", "3.5"],
         ["1", "c2", "2031-01-01 00:00:00", "-4"],
         ["3", "--", "2024-01-05 00:00:00", "abc"],
@@ -42,7 +41,7 @@ def test_row_level_problems_are_named_with_rows_and_the_file_is_not_blocked(expo
 def test_missing_required_header_blocks_the_file_and_header_only_warns(exports):
     write_export(exports, "generic", "orders", "no_customer.csv", ["order_id", "ordered_at", "amount"],
                  [["1", "2024-01-01", "2"]])
-    write_export(exports, "generic", "orders", "header_only.csv", GENERIC, [])
+    write_export(exports, "generic", "orders", "header_only.csv", GENERIC_HEADER, [])
     report = validate_exports(exports)
     assert [f.path for f in report.blocked] == ["generic/orders/no_customer.csv"]
     (blocking,) = failures(report, "no_customer.csv")
@@ -64,7 +63,7 @@ def test_platform_number_formats_pass_and_rates_out_of_range_only_warn(exports):
 
 
 def test_data_docs_are_written(exports, tmp_path):
-    write_export(exports, "generic", "orders", "ok.csv", GENERIC, [["1", "c1", "2024-01-01 00:00:00", "3.5"]])
+    write_export(exports, "generic", "orders", "ok.csv", GENERIC_HEADER, [["1", "c1", "2024-01-01 00:00:00", "3.5"]])
     report = validate_exports(exports, docs_dir=tmp_path / "docs")
     assert report.data_docs is not None and report.data_docs.is_file()
     assert list((tmp_path / "docs" / "validations").rglob("*.html"))
@@ -73,7 +72,7 @@ def test_data_docs_are_written(exports, tmp_path):
 def test_a_1997_history_passes_the_default_floor_and_a_later_floor_counts_every_row(exports, monkeypatch):
     monkeypatch.delenv("STOREOPS_EARLIEST_DATE", raising=False)
     monkeypatch.delenv("STOREOPS_MAX_REJECT_SHARE", raising=False)
-    write_export(exports, "generic", "orders", "orders.csv", GENERIC, orders("H", 450, day="1997-01-01"))
+    write_export(exports, "generic", "orders", "orders.csv", GENERIC_HEADER, orders("H", 450, day="1997-01-01"))
     default = validate_exports(exports, today=date(2024, 6, 1))
     assert [f.failures for f in default.files] == [[]], default.summary_lines()
 
@@ -103,11 +102,11 @@ def test_a_1997_history_passes_the_default_floor_and_a_later_floor_counts_every_
 def test_counts_per_file_are_exact_in_a_batch_of_several_files(exports):
     """One batch (both files are far below BATCH_ROWS): the date check fails 300 rows in it, more than the
     200 Great Expectations lists, so each file is counted by a run of its own."""
-    write_export(exports, "generic", "orders", "a.csv", GENERIC, orders("A", 300, day="1985-06-01"))
+    write_export(exports, "generic", "orders", "a.csv", GENERIC_HEADER, orders("A", 300, day="1985-06-01"))
     b = orders("B", 400)
     for row in b[100:110]:
         row[3] = "-2"
-    write_export(exports, "generic", "orders", "b.csv", GENERIC, b)
+    write_export(exports, "generic", "orders", "b.csv", GENERIC_HEADER, b)
     report = validate_exports(exports, today=date(2024, 6, 1), earliest_date=date(1990, 1, 1))
     a_found, b_found = failures(report, "a.csv"), failures(report, "b.csv")
     assert a_found[("ordered_at between 1990-01-01 and tomorrow", QUARANTINE)].failing == 300

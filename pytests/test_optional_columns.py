@@ -25,6 +25,7 @@ import pytest
 from conftest import run_build, write_export
 
 from storeops.contracts import Contract, load_contracts
+from storeops.db import connect
 from storeops.generate import generate
 from storeops.landing import FileCache, discover_exports, inspect_file, reader_sql
 
@@ -37,11 +38,8 @@ def _demo_rows(contract: Contract, demo: Path, cache: FileCache) -> list[dict[st
     files = [path for c, path in discover_exports(demo)[0] if c.key == contract.key]
     path = files[0]
     info = inspect_file(contract, path, demo, cache)
-    con = duckdb.connect()
+    con = connect()
     try:
-        from storeops.db import load_extensions
-
-        load_extensions(con)
         rows = con.execute(f"select * from {reader_sql(info)} limit {ROWS_PER_FILE}",
                            {"file": info.source(path)}).fetchall()
     finally:

@@ -73,3 +73,4 @@ def test_data_health_is_printed_errors_first_and_nothing_without_the_mart(tmp_pa
         "    [data health] info: info a",
         "    [data health] info: info b",
     ]
+    assert data_health_lines(workfile, severities=("error",)) == ["    [data health] error: error c"]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import run_build, write_export
+from conftest import GENERIC_HEADER, run_build, write_export
 
 SLIM_HEADER = ["订单编号", "总金额", "买家实际支付金额", "收货地址 ", "订单创建时间", "订单付款时间 ", "退款金额"]
 PROVINCES = ["上海", "北京", "广东省", "浙江省", "江苏省", "内蒙古自治区", "四川省", "湖北省"]
@@ -76,7 +76,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     exports = tmp_path / "exports"
     tmall, history = slim_orders(3_000), old_history(1_200)
     write_slim(exports, tmall)
-    write_export(exports, "generic", "orders", "orders.csv", ["order_id", "customer_id", "ordered_at", "amount"],
+    write_export(exports, "generic", "orders", "orders.csv", GENERIC_HEADER,
                  [[o.order_id, o.customer_id, o.day.strftime("%Y%m%d"), str(o.amount)] for o in history],
                  newline="\n")
     done = run_build(tmp_path, exports)

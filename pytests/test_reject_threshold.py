@@ -11,12 +11,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, run_build, storeops_env, write_export
+from conftest import GENERIC_HEADER, REPO, run_build, storeops_env, write_export
 
 from storeops.expectations import BLOCKING, MOSTLY_REJECTED, QUARANTINE, WARNING, validate_exports
 from storeops.settings import load_settings
 
-GENERIC = ["order_id", "customer_id", "ordered_at", "amount"]
 TODAY = date(2024, 6, 1)
 
 
@@ -39,8 +38,8 @@ def blocked(report) -> list[str]:
 
 @pytest.fixture
 def forty_sixty(exports: Path) -> Path:
-    write_export(exports, "generic", "orders", "forty.csv", GENERIC, orders("F", 100, 40, 3, "abc"))
-    write_export(exports, "generic", "orders", "sixty.csv", GENERIC, orders("S", 100, 60, 1, ""))
+    write_export(exports, "generic", "orders", "forty.csv", GENERIC_HEADER, orders("F", 100, 40, 3, "abc"))
+    write_export(exports, "generic", "orders", "sixty.csv", GENERIC_HEADER, orders("S", 100, 60, 1, ""))
     return exports
 
 
@@ -71,7 +70,7 @@ def test_the_threshold_comes_from_the_environment(forty_sixty: Path, monkeypatch
 
 
 def test_duplicate_keys_and_warnings_never_block(exports: Path) -> None:
-    write_export(exports, "generic", "orders", "same_key.csv", GENERIC, [["K1", f"c{i}", "2024-01-02", "1"]
+    write_export(exports, "generic", "orders", "same_key.csv", GENERIC_HEADER, [["K1", f"c{i}", "2024-01-02", "1"]
                                                                           for i in range(50)])
     header = ["日期", "推广计划", "宝贝名称", "展现量", "点击量", "点击率", "花费"]
     write_export(exports, "tmall", "zhitongche", "ztc.csv", header,
@@ -116,8 +115,8 @@ def test_a_mostly_rejected_file_stops_the_build_and_keep_going_quarantines_its_r
     exports = tmp_path / "exports"
     history = [[f"H{i}", f"c{i}", f"1997-{1 + i % 12:02d}-03 10:00:00", "9.90"] for i in range(24)]
     history.append(["H-LATE", "c1", "2024-01-03 10:00:00", "9.90"])
-    write_export(exports, "generic", "orders", "history.csv", GENERIC, history)
-    write_export(exports, "generic", "orders", "recent.csv", GENERIC,
+    write_export(exports, "generic", "orders", "history.csv", GENERIC_HEADER, history)
+    write_export(exports, "generic", "orders", "recent.csv", GENERIC_HEADER,
                  [[f"R{i}", f"c{i}", "2024-02-03 10:00:00", "5"] for i in range(5)])
     published = tmp_path / "published" / "storeops.duckdb"
 
@@ -149,7 +148,7 @@ def test_a_mostly_rejected_file_stops_the_build_and_keep_going_quarantines_its_r
 
 
     # the analyst's loop: a hand-run `dbt build` lands a new mostly rejected file and fails on it, by name
-    write_export(exports, "generic", "orders", "history2.csv", GENERIC,
+    write_export(exports, "generic", "orders", "history2.csv", GENERIC_HEADER,
                  [[f"J{i}", f"c{i}", "1998-05-03 10:00:00", "9.90"] for i in range(10)])
     env = storeops_env(tmp_path, exports)
     env["STOREOPS_WORKFILE"] = str(published.parent / "build" / published.name)  # the builds' working file

@@ -113,8 +113,9 @@ def not_landed(settings: Settings, report: ValidationReport) -> list[str]:
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def data_health_lines(workfile: Path) -> list[str]:
-    """The warehouse's data-health findings (marts.fct_data_health), errors first; none if it has no such mart."""
+def data_health_lines(workfile: Path, severities: Sequence[str] = SEVERITY_ORDER) -> list[str]:
+    """The warehouse's data-health findings (marts.fct_data_health) of these severities, errors first; none if
+    it has no such mart."""
     if not workfile.exists():
         return []
     con = connect(workfile, read_only=True)
@@ -126,9 +127,9 @@ def data_health_lines(workfile: Path) -> list[str]:
         if not found or not found[0]:
             return []
         rows = con.execute(
-            "select severity, message from marts.fct_data_health "
+            "select severity, message from marts.fct_data_health where list_contains(?, severity) "
             "order by coalesce(list_position(?, severity), ?), check_name, platform, report, file_path",
-            [list(SEVERITY_ORDER), len(SEVERITY_ORDER) + 1],
+            [list(severities), list(SEVERITY_ORDER), len(SEVERITY_ORDER) + 1],
         ).fetchall()
     finally:
         con.close()
@@ -173,15 +174,13 @@ def build(
     args = ["build", *with_vars(dbt_args, dbt_vars(settings, keep_going))]
     with stage("dbt build (lands new files first: model landed_files)"):
         code = run_dbt(settings, args)
-    health = data_health_lines(settings.workfile)
     if code != 0:
         # the findings that fail a build (a file mostly rejected for one reason: test assert_no_export_mostly_rejected)
-        for line in health:
-            if line.startswith("    [data health] error:"):
-                print(line)
+        for line in data_health_lines(settings.workfile, severities=("error",)):
+            print(line)
         print("storeops: dbt build failed; the published warehouse was left as it was.", file=sys.stderr)
         return code
-    for line in health:
+    for line in data_health_lines(settings.workfile):
         print(line)
     missed = not_landed(settings, report)
     if missed:

@@ -92,24 +92,7 @@ tmall as (
 -- Tmall days the Sycm shop overview does not cover: the order export's steps
 tmall_orders_only as (
 
-    select
-        stat_date,
-        'tmall' as platform,
-        store_id,
-        cast(null as {{ bigint }}) as exposures,
-        cast(null as {{ bigint }}) as clicks,
-        cast(null as {{ bigint }}) as visitors,
-        cast(null as {{ bigint }}) as page_views,
-        cast(null as {{ bigint }}) as product_viewers,
-        cast(null as {{ bigint }}) as cart_adders,
-        ordering_buyers,
-        paying_buyers,
-        paid_orders,
-        cast(null as {{ bigint }}) as inquiries,
-        gmv,
-        net_gmv
-
-    from tmall_order_days
+    select * from tmall_order_days
     where stat_date not in (select sycm_shop.stat_date from sycm_shop)
 
 ),
