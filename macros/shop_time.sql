@@ -1,18 +1,19 @@
 {#-
     Shop time: each platform's day boundary, from its contract's `timezone`
-    (src/storeops/contracts/*.yml), written once as a fixed offset in the var
-    `shop_utc_offset_hours` (a pytest checks the two agree, and that the zone has
-    no daylight saving, which a fixed offset could not follow). Event exports in
+    (src/storeops/contracts/*.yml) as a fixed offset (shop_utc_offset_hours() in
+    the generated macros/export_contracts.sql; a zone with daylight saving has no
+    fixed offset, and converting its times is a compile error). Event exports in
     UTC (the own shop's GA4 events) meet order exports in shop time here and
     nowhere else.
 -#}
 
 {#- Hours to add to UTC to get the platform's shop time. -#}
 {% macro shop_utc_offset(platform) -%}
-    {%- set offsets = var('shop_utc_offset_hours') -%}
+    {%- set offsets = storeops.shop_utc_offset_hours() -%}
     {%- if platform not in offsets -%}
         {{ exceptions.raise_compiler_error(
-            "shop_utc_offset: no offset for platform '" ~ platform ~ "' in var shop_utc_offset_hours"
+            "shop_utc_offset: platform '" ~ platform ~ "' has no fixed UTC offset: its contract's timezone "
+            ~ "is unknown, `local` or keeps daylight saving"
         ) }}
     {%- endif -%}
     {{ return(offsets[platform] | int) }}

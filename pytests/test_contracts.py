@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 from conftest import REPO
 
 from storeops.contracts import NUMERIC_TYPES, load_contracts
+
+
+# what landing adds to every raw table beside the contract's headers
+LANDING_COLUMNS = {"_extra", "_file_hash", "_file_path", "_file_seq", "_loaded_at", "_row_number"}
 
 
 def yaml_docs(pattern: str) -> list[dict]:
@@ -40,6 +45,8 @@ def test_dbt_sources_declare_every_contract_header():
         assert c.key in declared, f"no dbt source for raw.{c.key}"
         missing = set(c.headers) - declared[c.key]
         assert not missing, f"raw.{c.key}: headers not declared in the source YAML: {missing}"
+        stale = declared[c.key] - set(c.headers) - LANDING_COLUMNS
+        assert not stale, f"raw.{c.key}: the source YAML declares columns the contract does not have: {stale}"
 
 
 def test_staging_models_document_every_contract_column():
@@ -56,21 +63,39 @@ def test_staging_models_document_every_contract_column():
         assert sql.is_file(), sql
 
 
-def test_dbt_export_list_equals_the_contracts():
-    project = yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))
-    assert sorted(project["vars"]["storeops_exports"]) == sorted(c.key for c in load_contracts())
+def test_dbt_reads_the_contracts_as_they_are():
+    """macros/export_contracts.sql is what dbt's staging macros read: generated, never hand-edited."""
+    from storeops import dbt_contracts
+
+    generated = (REPO / dbt_contracts.GENERATED).read_text(encoding="utf-8")
+    assert generated == dbt_contracts.render(), "out of date: run `storeops contracts --write`"
+    for c in load_contracts():
+        assert f"\n{c.key}:\n" in generated, c.key
+        for col in c.columns:
+            assert f"{{name: {col.name}, header: '{col.header}', type: {col.type}" in generated, (c.key, col.name)
+
+
+def test_staging_models_come_from_the_contracts():
+    """Each base model is the contract's macro call and nothing else; each stg_ view selects the contract's
+    current rows and adds only what is particular to its export."""
+    comment = re.compile(r"^\s*--.*$", re.MULTILINE)
+    for c in load_contracts():
+        folder = REPO / "models" / "staging" / c.platform
+        base = comment.sub("", (folder / "base" / f"base_{c.key}.sql").read_text(encoding="utf-8")).strip()
+        assert base == f"{{{{ storeops.base_export('{c.platform}', '{c.report}') }}}}", c.key
+        stg = (folder / f"stg_{c.key}.sql").read_text(encoding="utf-8")
+        assert f"{{{{ storeops.current_export_rows('{c.platform}', '{c.report}') }}}}" in stg, c.key
+        assert "ref('base_" not in stg, f"stg_{c.key} reads its base model only through current_export_rows"
 
 
 def test_shop_time_offsets_follow_the_contracts_time_zones():
-    """macros/shop_time.sql converts with var shop_utc_offset_hours: each entry is its platform's contract
-    `timezone` as a fixed offset, and that zone keeps the offset all year (no daylight saving)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
+    """macros/shop_time.sql converts with the generated shop_utc_offset_hours(): each platform's contract
+    `timezone` as a fixed offset, only where the zone keeps that offset all year (no daylight saving)."""
+    from storeops.dbt_contracts import fixed_utc_offset_hours, render
 
-    offsets = yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["shop_utc_offset_hours"]
-    zones = {c.platform: c.timezone for c in load_contracts()}
-    assert offsets, "no shop time offsets"
-    for platform, hours in offsets.items():
-        zone = ZoneInfo(zones[platform])
-        seen = {datetime(2024, month, 15, tzinfo=zone).utcoffset().total_seconds() / 3600 for month in range(1, 13)}
-        assert seen == {hours}, f"{platform}: {zones[platform]} is UTC{sorted(seen)} over a year, the var says {hours}"
+    assert fixed_utc_offset_hours("Asia/Shanghai") == 8
+    assert fixed_utc_offset_hours("Europe/London") is None  # daylight saving: no fixed offset
+    assert fixed_utc_offset_hours("America/Los_Angeles") is None
+    assert fixed_utc_offset_hours("local") is None
+    assert fixed_utc_offset_hours("Asia/Kolkata") is None  # UTC+5:30 is not whole hours
+    assert "{{ return({'site': 8, 'tmall': 8}) }}" in render()

@@ -18,15 +18,12 @@ from pathlib import Path
 import pytest
 from conftest import STOREOPS, fingerprint, run_build
 
+from storeops.contracts import load_contracts
+
 SEED, SCALE, START, DAYS = "11", "0.2", date(2024, 1, 1), 45
+# every base model (macros/staging.sql), and the sessionized events and sessions
 INCREMENTAL_MODELS = (
-    "staging/site/base/base_site__events.sql",
-    "staging/site/base/base_site__orders.sql",
-    "staging/tmall/base/base_tmall__orders.sql",
-    "staging/generic/base/base_generic__orders.sql",
-    "staging/tmall/base/base_tmall__sycm_product_traffic.sql",
-    "staging/tmall/base/base_tmall__sycm_traffic_sources.sql",
-    "staging/tmall/base/base_tmall__sycm_shop_daily.sql",
+    *(f"staging/{c.platform}/base/base_{c.key}.sql" for c in load_contracts()),
     "intermediate/site/int_site_events_sessionized.sql",
     "intermediate/site/int_site_sessions.sql",
 )

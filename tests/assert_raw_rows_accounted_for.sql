@@ -1,6 +1,6 @@
 -- Nothing is lost: for every export, raw rows = staged rows + quarantined rows.
 -- Returns the exports where that fails, with the three counts.
-{%- set exports = var('storeops_exports') %}
+{%- set exports = storeops.export_contracts() | list %}
 
 with
 

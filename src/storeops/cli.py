@@ -64,6 +64,23 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contracts(args: argparse.Namespace) -> int:
+    from storeops import dbt_contracts
+    from storeops.settings import find_project_dir
+
+    root = find_project_dir()
+    target = root / dbt_contracts.GENERATED
+    if args.check:
+        if dbt_contracts.is_current(root):
+            print(f"{target} is up to date with src/storeops/contracts/")
+            return 0
+        print(f"{target} is out of date with src/storeops/contracts/: run `storeops contracts --write`")
+        return 1
+    changed = dbt_contracts.write(root)
+    print(f"{'wrote' if changed else 'unchanged:'} {target}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="storeops",
@@ -98,6 +115,14 @@ def parser() -> argparse.ArgumentParser:
                    help="build from the good files when some cannot be landed; land mostly rejected files anyway")
     b.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build (after --)")
     b.set_defaults(func=_build)
+
+    ct = sub.add_parser(
+        "contracts", help="write macros/export_contracts.sql (what dbt's staging macros read) from the contracts"
+    )
+    mode = ct.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--write", action="store_true", help="rewrite the file when the contracts changed")
+    mode.add_argument("--check", action="store_true", help="write nothing; exit 1 when the file is out of date")
+    ct.set_defaults(func=_contracts)
 
     pb = sub.add_parser("publish", help="publish the working file as the warehouse (atomic rename)")
     pb.set_defaults(func=_publish)

@@ -27,6 +27,8 @@ class Column:
     required: bool = False
     nullable: bool = False
     pii: bool = False
+    # a `decimal` column that holds an amount: typed as money, and named an amount in reject reasons
+    amount: bool = False
     aliases: tuple[str, ...] = ()
 
     @property
@@ -92,6 +94,7 @@ def _parse(platform_doc: dict) -> list[Contract]:
                 required=bool(c.get("required", False)),
                 nullable=bool(c.get("nullable", False)),
                 pii=bool(c.get("pii", False)),
+                amount=bool(c.get("amount", False)),
                 aliases=tuple(c.get("aliases", ())),
             )
             for c in spec["columns"]
@@ -99,6 +102,8 @@ def _parse(platform_doc: dict) -> list[Contract]:
         for c in cols:
             if c.type not in TYPES:
                 raise ValueError(f"{platform}/{report}: column {c.name} has unknown type {c.type!r}")
+            if c.amount and c.type != "decimal":
+                raise ValueError(f"{platform}/{report}: column {c.name}: `amount` applies to decimal columns only")
         contract = Contract(
             platform=platform,
             report=report,

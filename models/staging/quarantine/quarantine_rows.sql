@@ -1,8 +1,8 @@
 -- One row per raw row that is not in staging, with the reason: rows that do not parse
 -- (parse_error), lack a required value (missing_required) or were re-exported later
 -- (superseded). Built from every base model, over the one list of exports in
--- dbt_project.yml (var storeops_exports).
-{%- set exports = var('storeops_exports') %}
+-- contracts (macros/export_contracts.sql, generated from src/storeops/contracts/).
+{%- set exports = storeops.export_contracts() | list %}
 
 with
 

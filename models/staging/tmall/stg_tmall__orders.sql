@@ -7,22 +7,15 @@
 -- (DECISIONLOG D5). has_buyer_column: the order's file carries 买家会员名 (an optional column).
 with
 
-base as (
+current_rows as (
 
-    select * from {{ ref('base_tmall__orders') }}
+    {{ storeops.current_export_rows('tmall', 'orders') }}
 
 ),
 
 files as (
 
     select * from {{ ref('landed_files') }}
-
-),
-
-current_rows as (
-
-    select * from base
-    where _reject_code is null and _superseded_by is null
 
 ),
 
@@ -67,60 +60,13 @@ with_file as (
 final as (
 
     select
-        -- ids
-        order_id,
-        buyer_nick,
-        buyer_alipay_account,
-        payment_id,
-        tracking_number,
-        store_id,
-
-        -- strings
-        order_status,
-        buyer_message,
-        receiver_name,
-        receiver_address,
-        shipping_method,
-        contact_phone,
-        contact_mobile,
-        product_title,
-        carrier,
-        order_note,
-        store_name,
-        close_reason,
-        is_mobile_order,
-        seller_note,
-
-        -- numerics
-        goods_amount,
-        postage,
-        total_amount,
-        paid_amount,
+        *,
         case
             when is_paid_amount_net_of_refunds and paid_at is not null then paid_amount + coalesce(refund_amount, 0)
             else paid_amount
         end as paid_amount_at_payment,
-        product_kinds,
-        quantity,
-        refund_amount,
-
-        -- booleans
         paid_at is not null as is_paid,
-        is_paid_amount_net_of_refunds,
-        has_buyer_column,
-
-        -- timestamps
-        created_at,
-        paid_at,
-        confirmed_at,
-        shipped_at,
-        cast(created_at as date) as order_date,
-
-        -- lineage
-        _file_path,
-        _file_seq,
-        _row_number,
-        _loaded_at
+        cast(created_at as date) as order_date
 
     from with_file
 

@@ -1,0 +1,266 @@
+{#-
+    GENERATED from src/storeops/contracts/*.yml by `storeops contracts --write`: do not edit.
+    What the staging macros (macros/staging.sql) read from the export contracts, by
+    `<platform>__<report>`. pytests/test_contracts.py fails when this file is out of date.
+-#}
+{% macro export_contracts() -%}
+{%- set contracts -%}
+alibaba_com__product_performance:
+  timezone: America/Los_Angeles
+  natural_key: [stat_date, product_id]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '统计日期', type: date, required: true}
+      - {name: product_id, header: '产品ID', type: text, required: true}
+      - {name: product_name, header: '产品名称', type: text}
+      - {name: product_created_at, header: '发布时间', type: date}
+      - {name: exposures, header: '曝光量', type: integer, required: true}
+      - {name: clicks, header: '点击量', type: integer, required: true}
+      - {name: ctr, header: '点击率', type: percent}
+      - {name: visitors, header: '访客数', type: integer, required: true}
+      - {name: inquiries, header: '反馈数', type: integer, required: true}
+      - {name: star_rating, header: '产品星级', type: decimal}
+      - {name: image_count, header: '图片数', type: integer}
+alibaba_com__p4p:
+  timezone: America/Los_Angeles
+  natural_key: [stat_date, campaign_name, keyword]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '日期', type: date, required: true}
+      - {name: campaign_name, header: '推广计划', type: text, required: true}
+      - {name: keyword, header: '关键词', type: text, required: true}
+      - {name: impressions, header: '曝光量', type: integer, required: true}
+      - {name: clicks, header: '点击量', type: integer, required: true}
+      - {name: ctr, header: '点击率', type: percent}
+      - {name: spend, header: '花费', type: money, required: true}
+      - {name: cpc, header: '平均点击花费', type: money}
+generic__orders:
+  timezone: local
+  natural_key: [order_id]
+  date_column: ordered_at
+  columns:
+      - {name: order_id, header: 'order_id', type: text, required: true}
+      - {name: customer_id, header: 'customer_id', type: text, required: true}
+      - {name: ordered_at, header: 'ordered_at', type: timestamp, required: true}
+      - {name: amount, header: 'amount', type: decimal, required: true, amount: true}
+      - {name: status, header: 'status', type: text}
+      - {name: paid_at, header: 'paid_at', type: timestamp}
+      - {name: refund_amount, header: 'refund_amount', type: decimal, amount: true}
+      - {name: channel, header: 'channel', type: text}
+      - {name: product_id, header: 'product_id', type: text}
+      - {name: quantity, header: 'quantity', type: integer}
+      - {name: currency, header: 'currency', type: text}
+      - {name: store_id, header: 'store_id', type: text}
+site__events:
+  timezone: Asia/Shanghai
+  natural_key: [event_id]
+  date_column: event_date
+  columns:
+      - {name: event_id, header: 'event_id', type: text, required: true}
+      - {name: event_date, header: 'event_date', type: date, required: true}
+      - {name: event_timestamp, header: 'event_timestamp', type: epoch_us, required: true}
+      - {name: event_name, header: 'event_name', type: text, required: true}
+      - {name: user_pseudo_id, header: 'user_pseudo_id', type: text, required: true}
+      - {name: ga_session_id, header: 'ga_session_id', type: text}
+      - {name: page_location, header: 'page_location', type: text}
+      - {name: first_source, header: 'traffic_source.source', type: text}
+      - {name: first_medium, header: 'traffic_source.medium', type: text}
+      - {name: first_campaign, header: 'traffic_source.name', type: text}
+      - {name: source, header: 'collected_traffic_source.manual_source', type: text}
+      - {name: medium, header: 'collected_traffic_source.manual_medium', type: text}
+      - {name: campaign, header: 'collected_traffic_source.manual_campaign_name', type: text}
+      - {name: device_category, header: 'device.category', type: text}
+      - {name: item_id, header: 'items.item_id', type: text}
+      - {name: item_name, header: 'items.item_name', type: text}
+      - {name: item_price, header: 'items.price', type: decimal, amount: true}
+      - {name: item_quantity, header: 'items.quantity', type: integer}
+      - {name: experiment_variant, header: 'experiment_variant', type: text}
+      - {name: transaction_id, header: 'ecommerce.transaction_id', type: text}
+      - {name: purchase_revenue, header: 'ecommerce.purchase_revenue', type: decimal, amount: true}
+site__orders:
+  timezone: Asia/Shanghai
+  natural_key: [order_id]
+  date_column: created_at
+  columns:
+      - {name: order_id, header: 'order_id', type: text, required: true}
+      - {name: customer_id, header: 'customer_id', type: text, required: true}
+      - {name: email, header: 'email', type: text}
+      - {name: phone, header: 'phone', type: text}
+      - {name: created_at, header: 'created_at', type: timestamp, required: true}
+      - {name: paid_at, header: 'paid_at', type: timestamp}
+      - {name: status, header: 'status', type: text, required: true}
+      - {name: total_amount, header: 'total_amount', type: decimal, required: true, amount: true}
+      - {name: discount_amount, header: 'discount_amount', type: decimal, amount: true}
+      - {name: shipping_amount, header: 'shipping_amount', type: decimal, amount: true}
+      - {name: refund_amount, header: 'refund_amount', type: decimal, amount: true}
+      - {name: currency, header: 'currency', type: text}
+      - {name: item_count, header: 'item_count', type: integer}
+      - {name: coupon_code, header: 'coupon_code', type: text}
+      - {name: shipped_at, header: 'shipped_at', type: timestamp}
+      - {name: user_pseudo_id, header: 'user_pseudo_id', type: text}
+tmall__orders:
+  timezone: Asia/Shanghai
+  natural_key: [order_id]
+  date_column: created_at
+  columns:
+      - {name: order_id, header: '订单编号', type: text, required: true}
+      - {name: buyer_nick, header: '买家会员名', type: text}
+      - {name: buyer_alipay_account, header: '买家支付宝账号', type: text}
+      - {name: payment_id, header: '支付单号', type: text}
+      - {name: goods_amount, header: '买家应付货款', type: money}
+      - {name: postage, header: '买家应付邮费', type: money}
+      - {name: total_amount, header: '总金额', type: money, required: true}
+      - {name: paid_amount, header: '买家实际支付金额', type: money, required: true}
+      - {name: order_status, header: '订单状态', type: text}
+      - {name: buyer_message, header: '买家留言', type: text}
+      - {name: receiver_name, header: '收货人姓名', type: text}
+      - {name: receiver_address, header: '收货地址', type: text}
+      - {name: shipping_method, header: '运送方式', type: text}
+      - {name: contact_phone, header: '联系电话', type: text}
+      - {name: contact_mobile, header: '联系手机', type: text}
+      - {name: created_at, header: '订单创建时间', type: timestamp, required: true}
+      - {name: paid_at, header: '订单付款时间', type: timestamp, required: true, nullable: true}
+      - {name: product_title, header: '宝贝标题', type: text}
+      - {name: product_kinds, header: '宝贝种类', type: integer}
+      - {name: tracking_number, header: '物流单号', type: text}
+      - {name: carrier, header: '物流公司', type: text}
+      - {name: order_note, header: '订单备注', type: text}
+      - {name: quantity, header: '宝贝总数量', type: integer}
+      - {name: store_id, header: '店铺Id', type: text}
+      - {name: store_name, header: '店铺名称', type: text}
+      - {name: close_reason, header: '订单关闭原因', type: text}
+      - {name: is_mobile_order, header: '是否手机订单', type: text}
+      - {name: refund_amount, header: '退款金额', type: money}
+      - {name: confirmed_at, header: '确认收货时间', type: timestamp}
+      - {name: shipped_at, header: '发货时间', type: timestamp}
+      - {name: seller_note, header: '商家备注', type: text}
+tmall__refunds:
+  timezone: Asia/Shanghai
+  natural_key: [refund_id]
+  date_column: requested_at
+  columns:
+      - {name: refund_id, header: '退款编号', type: text, required: true}
+      - {name: order_id, header: '订单编号', type: text, required: true}
+      - {name: buyer_nick, header: '买家会员名', type: text}
+      - {name: product_title, header: '宝贝标题', type: text}
+      - {name: paid_amount, header: '买家实际支付金额', type: money}
+      - {name: refund_amount, header: '买家退款金额', type: money, required: true}
+      - {name: requested_at, header: '退款的申请时间', type: timestamp, required: true}
+      - {name: completed_at, header: '退款完结时间', type: timestamp}
+      - {name: refund_status, header: '退款状态', type: text, required: true}
+      - {name: refund_reason, header: '退款原因', type: text}
+      - {name: needs_return, header: '是否需要退货', type: text}
+tmall__sycm_product_traffic:
+  timezone: Asia/Shanghai
+  natural_key: [stat_date, product_id]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '统计日期', type: date, required: true}
+      - {name: product_id, header: '商品ID', type: text, required: true}
+      - {name: product_name, header: '商品名称', type: text}
+      - {name: main_product_id, header: '主商品ID', type: text}
+      - {name: product_type, header: '商品类型', type: text}
+      - {name: item_number, header: '货号', type: text}
+      - {name: product_status, header: '商品状态', type: text}
+      - {name: product_created_at, header: '商品发布时间', type: date}
+      - {name: product_visitors, header: '商品访客数', type: integer, required: true}
+      - {name: product_page_views, header: '商品浏览量', type: integer}
+      - {name: avg_stay_seconds, header: '平均停留时长', type: decimal}
+      - {name: detail_bounce_rate, header: '商品详情页跳出率', type: percent}
+      - {name: favoriters, header: '商品收藏人数', type: integer}
+      - {name: cart_quantity, header: '商品加购件数', type: integer}
+      - {name: cart_adders, header: '商品加购人数', type: integer}
+      - {name: ordering_buyers, header: '下单买家数', type: integer}
+      - {name: ordered_quantity, header: '下单件数', type: integer}
+      - {name: ordered_amount, header: '下单金额', type: money}
+      - {name: order_conversion_rate, header: '下单转化率', type: percent}
+      - {name: paying_buyers, header: '支付买家数', type: integer, required: true}
+      - {name: paid_quantity, header: '支付件数', type: integer}
+      - {name: paid_amount, header: '支付金额', type: money, required: true}
+      - {name: payment_conversion_rate, header: '商品支付转化率', type: percent}
+      - {name: new_paying_buyers, header: '支付新买家数', type: integer}
+      - {name: returning_paying_buyers, header: '支付老买家数', type: integer}
+      - {name: returning_buyer_amount, header: '老买家支付金额', type: money}
+      - {name: refunded_amount, header: '成功退款金额', type: money}
+      - {name: search_visitors, header: '搜索引导访客数', type: integer}
+      - {name: search_paying_buyers, header: '搜索引导支付买家数', type: integer}
+tmall__sycm_traffic_sources:
+  timezone: Asia/Shanghai
+  natural_key: [stat_date, traffic_source, source_detail]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '统计日期', type: date, required: true}
+      - {name: traffic_source, header: '流量来源', type: text, required: true}
+      - {name: source_detail, header: '来源明细', type: text}
+      - {name: visitors, header: '访客数', type: integer, required: true}
+      - {name: page_views, header: '浏览量', type: integer}
+      - {name: cart_adders, header: '加购人数', type: integer}
+      - {name: ordering_buyers, header: '下单买家数', type: integer}
+      - {name: paying_buyers, header: '支付买家数', type: integer}
+      - {name: paid_amount, header: '支付金额', type: money}
+      - {name: payment_conversion_rate, header: '支付转化率', type: percent}
+tmall__sycm_shop_daily:
+  timezone: Asia/Shanghai
+  natural_key: [stat_date]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '统计日期', type: date, required: true}
+      - {name: visitors, header: '访客数', type: integer, required: true}
+      - {name: page_views, header: '浏览量', type: integer}
+      - {name: product_viewers, header: '商品访客数', type: integer}
+      - {name: cart_adders, header: '加购人数', type: integer}
+      - {name: ordering_buyers, header: '下单买家数', type: integer}
+      - {name: paying_buyers, header: '支付买家数', type: integer, required: true}
+      - {name: paid_orders, header: '支付子订单数', type: integer}
+      - {name: paid_amount, header: '支付金额', type: money, required: true}
+      - {name: payment_conversion_rate, header: '支付转化率', type: percent}
+      - {name: average_order_value, header: '客单价', type: money}
+      - {name: refunded_amount, header: '成功退款金额', type: money}
+tmall__zhitongche:
+  timezone: Asia/Shanghai
+  natural_key: [stat_date, campaign_name, unit_name]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '日期', type: date, required: true}
+      - {name: campaign_name, header: '推广计划', type: text, required: true}
+      - {name: unit_name, header: '宝贝名称', type: text}
+      - {name: impressions, header: '展现量', type: integer, required: true}
+      - {name: clicks, header: '点击量', type: integer, required: true}
+      - {name: ctr, header: '点击率', type: percent}
+      - {name: spend, header: '花费', type: money, required: true}
+      - {name: cpc, header: '平均点击花费', type: money}
+      - {name: cpm, header: '千次展现花费', type: money}
+      - {name: direct_gmv, header: '直接成交金额', type: money}
+      - {name: direct_orders, header: '直接成交笔数', type: integer}
+      - {name: indirect_gmv, header: '间接成交金额', type: money}
+      - {name: indirect_orders, header: '间接成交笔数', type: integer}
+      - {name: total_gmv, header: '总成交金额', type: money}
+      - {name: total_orders, header: '总成交笔数', type: integer}
+      - {name: roas, header: '投入产出比', type: decimal}
+      - {name: click_conversion_rate, header: '点击转化率', type: percent}
+      - {name: favorites, header: '总收藏数', type: integer}
+      - {name: carts, header: '总购物车数', type: integer}
+tmall__members:
+  timezone: Asia/Shanghai
+  natural_key: [buyer_nick]
+  date_column: joined_at
+  columns:
+      - {name: buyer_nick, header: '会员名', type: text, required: true}
+      - {name: mobile, header: '手机号', type: text}
+      - {name: member_level, header: '会员等级', type: text}
+      - {name: joined_at, header: '入会时间', type: timestamp, required: true}
+      - {name: points, header: '积分', type: integer}
+      - {name: lifetime_orders, header: '累计购买次数', type: integer}
+      - {name: lifetime_amount, header: '累计消费金额', type: money}
+      - {name: last_purchase_at, header: '最近购买时间', type: timestamp}
+      - {name: province, header: '省份', type: text}
+      - {name: join_channel, header: '入会渠道', type: text}
+{%- endset -%}
+{{ return(fromyaml(contracts)) }}
+{%- endmacro %}
+
+{#- Hours to add to UTC for each platform's shop time: its contract `timezone`, where that zone keeps
+    one offset all year (a zone with daylight saving, or `local`, has none). -#}
+{% macro shop_utc_offset_hours() -%}
+{{ return({'site': 8, 'tmall': 8}) }}
+{%- endmacro %}
