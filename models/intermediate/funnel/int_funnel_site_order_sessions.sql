@@ -1,7 +1,10 @@
 -- One row per own-shop order: the session it belongs to, and how it was found. The order's session is the
 -- session of its purchase event (transaction_id); an order without one (unpaid, or a purchase the tracking
 -- missed) takes the buyer's latest session that started before the order was created; an order with no
--- session at all has none (int_funnel_orders gives it channel `other`).
+-- session at all has none (int_funnel_orders gives it channel `other`). A table: its tests would each
+-- recompute a view.
+{{ config(materialized='table') }}
+
 with
 
 orders as (
