@@ -10,19 +10,12 @@ with
 orders as (
 
     select * from {{ ref('int_orders') }}
-    where platform = 'site'
 
 ),
 
 site_orders as (
 
     select * from {{ ref('stg_site__orders') }}
-
-),
-
-site_purchases as (
-
-    select * from {{ ref('int_site_purchases') }}
 
 ),
 
@@ -39,7 +32,7 @@ purchase_sessions as (
         transaction_id as order_id,
         session_key
 
-    from site_purchases
+    from {{ ref('int_site_purchases') }}
     where transaction_id is not null
 
 ),
@@ -55,6 +48,7 @@ site_orders_timed as (
     from orders
     inner join site_orders
         on orders.order_id = site_orders.order_id
+    where orders.platform = 'site'
 
 ),
 
