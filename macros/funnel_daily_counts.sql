@@ -176,6 +176,8 @@ tmall_orders_only as (
     'inquiries': 'sum(alibaba_products.inquiries)',
 } %}
 {%- if by_channel %}{% do alibaba_steps.update({'visitors': 'sum(alibaba_products.visitors)'}) %}{% endif %}
+-- Alibaba.com: product performance summed over products; channel rows carry visitors summed over
+-- products (a visitor-product sum), store rows none (no shop-level visitor count is exported)
 alibaba_com as (
 
     select
