@@ -504,7 +504,7 @@ def channel_roi_last_click(exports: Path, sess: pd.DataFrame, conformed: pd.Data
         pd.Series(attributed.index.get_level_values("stat_date"))])
     out["is_within_export_range"] = out.stat_date.between(export_days.min(), export_days.max())
     out["attribution_model"] = "last_click"
-    out["ctr"] = safe_divide(out.clicks, out.impressions)
+    out["ad_ctr"] = safe_divide(out.clicks, out.impressions)
     out["cpc"] = safe_divide(out.spend, out.clicks)
     out["roas"] = safe_divide(out.warehouse_attributed_revenue, out.spend)
     out["platform_roas"] = safe_divide(out.platform_attributed_revenue, out.spend)

@@ -9,12 +9,17 @@
 
 {#-
     The funnel's rates, defined once for every funnel mart: (name, numerator, denominator).
-    With over_days=true, for period rows where only daily values exist: the distinct counts are
-    replaced by their sums of daily values (`visitors` -> `visitor_days`, ...), and each rate is
-    named `<rate>_over_days` so nobody takes it for a rate over period visitors (ctr has no such
-    variant: clicks and exposures are additive).
+    With over_days=true, for rows where only sums of daily values exist (periods, weekdays): the
+    distinct counts are replaced by their sums of daily values (`visitors` -> `visitor_days`, ...), and
+    each rate is named `<rate>_over_days` so nobody takes it for a rate over distinct visitors (ctr has
+    no such variant: clicks and exposures are additive, their sums are the row's own counts).
+    `only`: the names of the rates to give (default all, in this order), for marts whose counts lack a
+    step; `relation`: the relation that qualifies the counts, for a select over a join.
+    `ctr` here is the listing click-through rate, clicks / exposures (曝光: the product appeared on a list
+    page, organic or paid). The paid-ad rate clicks / impressions (直通车/万相台 展现量, P4P 曝光: times an
+    ad was shown) is another population and another name: `ad_ctr` in fct_channel_roi_daily.
 -#}
-{% macro funnel_rates(over_days=false) -%}
+{% macro funnel_rates(over_days=false, only=none, relation=none) -%}
     {%- set rates = [
         ('ctr', 'clicks', 'exposures'),
         ('product_view_rate', 'product_viewers', 'visitors'),
@@ -31,13 +36,23 @@
         'ordering_buyers': 'ordering_buyer_days',
         'paying_buyers': 'paying_buyer_days',
     } -%}
-    {%- for name, numerator, denominator in rates if not (over_days and name == 'ctr') -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- set kept = [] -%}
+    {%- for rate in rates if (only is none or rate[0] in only) and not (over_days and rate[0] == 'ctr') -%}
+        {%- do kept.append(rate) -%}
+    {%- endfor -%}
+    {%- if only is not none and kept | length != only | length -%}
+        {{ exceptions.raise_compiler_error("funnel_rates: unknown rate (or ctr over days) in " ~ only) }}
+    {%- endif -%}
+    {%- for name, numerator, denominator in kept -%}
         {%- if over_days %}
-        {{ storeops.safe_divide(day_sums.get(numerator, numerator), day_sums.get(denominator, denominator)) }}
-        as {{ name }}_over_days
+        {{ storeops.safe_divide(
+            prefix ~ day_sums.get(numerator, numerator), prefix ~ day_sums.get(denominator, denominator)
+        ) }} as {{ name }}_over_days
         {%- else %}
-        {{ storeops.safe_divide(numerator, denominator) }} as {{ name }}
+        {{ storeops.safe_divide(prefix ~ numerator, prefix ~ denominator) }} as {{ name }}
         {%- endif -%}
         {{- "," if not loop.last }}
     {%- endfor -%}
 {%- endmacro %}
+

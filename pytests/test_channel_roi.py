@@ -85,11 +85,13 @@ def test_no_ambiguous_roi_column(wh):
             "where table_schema = 'marts' and table_name = 'fct_channel_roi_daily'"
         ).fetchall()
     }
-    assert {"spend", "impressions", "clicks", "ctr", "cpc", "roas", "cpa", "cac"} <= columns
+    assert {"spend", "impressions", "clicks", "ad_ctr", "cpc", "roas", "cpa", "cac"} <= columns
     assert {"platform_attributed_revenue", "warehouse_attributed_revenue", "warehouse_attributed_new_customers"} <= (
         columns
     )
     assert "roi" not in columns
+    # clicks / impressions of the ads is `ad_ctr`: `ctr` is the funnel marts' clicks / listing exposures
+    assert "ctr" not in columns
 
 
 # ---------------------------------------------------------------- spend
@@ -143,7 +145,7 @@ def test_period_costs_are_spread_to_the_cent(wh):
 
 def test_clicks_within_impressions_and_spend_not_negative(wh):
     assert scalar(wh, f"select count(*) from {MART} where clicks > impressions or spend < 0") == 0
-    assert scalar(wh, f"select count(*) from {MART} where ctr not between 0 and 1") == 0
+    assert scalar(wh, f"select count(*) from {MART} where ad_ctr not between 0 and 1") == 0
 
 
 # ---------------------------------------------------------------- platform revenue
@@ -173,7 +175,7 @@ def test_ratios_are_the_stored_sums_divided(wh):
         return (num.astype(float) / den.astype(float).where(den.astype(float) != 0)).astype(float)
 
     for column, num, den in [
-        ("ctr", "clicks", "impressions"),
+        ("ad_ctr", "clicks", "impressions"),
         ("cpc", "spend", "clicks"),
         ("roas", "warehouse_attributed_revenue", "spend"),
         ("platform_roas", "platform_attributed_revenue", "spend"),

@@ -310,6 +310,27 @@ def test_daily_aggregates_have_no_period_distinct_counts(wh):
 # ----------------------------------------------------------------------------- weekday and product
 
 
+def test_one_meaning_per_rate_name_across_marts(wh):
+    """Issue 13: `ctr` is clicks / listing exposures wherever it appears (the paid-ad rate is `ad_ctr`, in
+    channel ROI only), and a rate over sums of daily distinct counts is named `*_over_days` in every mart."""
+    located = rows(wh, "select table_name, column_name from information_schema.columns "
+                       "where table_schema = 'marts' and column_name in ('ctr', 'ad_ctr')")
+    assert {t for t, c in located if c == "ad_ctr"} == {"fct_channel_roi_daily"}
+    for mart in {t for t, c in located if c == "ctr"}:
+        assert mart != "fct_channel_roi_daily"
+        exposures = "avg_daily_exposures" if mart == "fct_funnel_weekday" else "exposures"
+        bad = scalar(wh, f"select count(*) from marts.{mart} where {exposures} is null and ctr is not null")
+        assert bad == 0, f"{mart}.ctr is not over listing exposures"
+    # the weekday mart divides sums of daily values: its visitor and buyer rates say so
+    weekday = {r[0] for r in rows(wh, "select column_name from information_schema.columns "
+                                      "where table_schema = 'marts' and table_name = 'fct_funnel_weekday'")}
+    plain = {rate for rate in RATES if rate != "ctr"} & weekday
+    assert not plain, f"fct_funnel_weekday divides sums of daily values but names {plain} as plain rates"
+    assert {"cart_rate_over_days", "payment_conversion_rate_over_days", "inquiry_rate_over_days",
+            "average_order_value_over_days"} <= weekday
+
+
+
 def test_weekday_view_shows_the_wednesday_trough_and_the_member_day(wh):
     by_day = dict(rows(wh, "select iso_weekday, visitors_index from marts.fct_funnel_weekday "
                            "where platform = 'tmall'"))

@@ -7,7 +7,7 @@
     ('fct_funnel_periods', 'average_order_value_over_days', 'paying_buyer_days'),
     ('fct_funnel_store_periods', 'average_order_value', 'paying_buyers'),
     ('fct_funnel_store_periods', 'average_order_value_over_days', 'paying_buyer_days'),
-    ('fct_funnel_weekday', 'average_order_value', 'avg_daily_paying_buyers * day_count'),
+    ('fct_funnel_weekday', 'average_order_value_over_days', 'avg_daily_paying_buyers * day_count'),
     ('fct_product_funnel_daily', 'average_order_value', 'paying_buyers'),
 ] %}
 

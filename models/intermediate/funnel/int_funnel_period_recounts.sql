@@ -9,12 +9,8 @@
 -- Sycm visitors and Alibaba.com figures exist only as daily aggregates: they have no recount here.
 {{ config(materialized='table') }}
 
-{%- set grains = ['week', 'month'] %}
-{%- set levels = ['channel', 'store'] %}
-{%- set parts = [] %}
-{%- for grain in grains %}
-    {%- for level in levels %}{% do parts.append(grain ~ '_' ~ level) %}{% endfor %}
-{%- endfor %}
+{%- set keys = ['period_grain', 'period_start', 'platform', 'store_id', 'recount_level', 'channel'] %}
+{%- set parts = [('week', 'channel'), ('week', 'store'), ('month', 'channel'), ('month', 'store')] %}
 
 with
 
@@ -59,123 +55,66 @@ site_activity as (
         on site_events.session_key = site_sessions.session_key
     inner join stores
         on stores.platform = 'site'
-    group by
-        site_events.event_date,
-        stores.default_store_id,
-        site_sessions.channel,
-        site_events.user_pseudo_id
+    group by site_events.event_date, stores.default_store_id, site_sessions.channel, site_events.user_pseudo_id
 
 ),
 
 -- an order counts at its order day as ordering and at its payment day as paying
 order_activity as (
 
-    select
-        order_date as activity_date,
-        platform,
-        store_id,
-        channel,
-        buyer_key,
-        'ordering' as step
+    {% for step, day in [('ordering', 'order_date'), ('paying', 'payment_date')] -%}
+        select
+            {{ day }} as activity_date,
+            platform,
+            store_id,
+            channel,
+            buyer_key,
+            '{{ step }}' as step
 
-    from orders
-    union all
-    select
-        payment_date as activity_date,
-        platform,
-        store_id,
-        channel,
-        buyer_key,
-        'paying' as step
-
-    from orders
-    where is_paid
-
-),
-
-{% for grain in grains %}
-    {% for level in levels %}
-
-        traffic_{{ grain }}_{{ level }} as (
-
-            select
-                '{{ grain }}' as period_grain,
-                cast({{ dbt.date_trunc(grain, 'activity_date') }} as date) as period_start,
-                platform,
-                store_id,
-                '{{ level }}' as recount_level,
-                {% if level == 'channel' -%}
-                    channel,
-                {%- else -%}
-                    cast(null as {{ dbt.type_string() }}) as channel,
-                {%- endif %}
-                count(distinct user_pseudo_id) as visitors,
-                count(distinct case when viewed_item then user_pseudo_id end) as product_viewers,
-                count(distinct case when added_to_cart then user_pseudo_id end) as cart_adders
-
-            from site_activity
-            group by
-                cast({{ dbt.date_trunc(grain, 'activity_date') }} as date),
-                platform,
-                store_id
-                {%- if level == 'channel' %}, channel{% endif %}
-
-        ),
-
-        buyers_{{ grain }}_{{ level }} as (
-
-            select
-                '{{ grain }}' as period_grain,
-                cast({{ dbt.date_trunc(grain, 'activity_date') }} as date) as period_start,
-                platform,
-                store_id,
-                '{{ level }}' as recount_level,
-                {% if level == 'channel' -%}
-                    channel,
-                {%- else -%}
-                    cast(null as {{ dbt.type_string() }}) as channel,
-                {%- endif %}
-                case
-                    when
-                        count(case when step = 'ordering' then 1 end)
-                        = count(case when step = 'ordering' then buyer_key end)
-                        then count(distinct case when step = 'ordering' then buyer_key end)
-                end as ordering_buyers,
-                case
-                    when
-                        count(case when step = 'paying' then 1 end)
-                        = count(case when step = 'paying' then buyer_key end)
-                        then count(distinct case when step = 'paying' then buyer_key end)
-                end as paying_buyers
-
-            from order_activity
-            {% if level == 'channel' -%}
-                where platform in ('site', 'generic')
-            {%- endif %}
-            group by
-                cast({{ dbt.date_trunc(grain, 'activity_date') }} as date),
-                platform,
-                store_id
-                {%- if level == 'channel' %}, channel{% endif %}
-
-        ),
-
-    {% endfor %}
-{% endfor %}
-
-traffic as (
-
-    {% for part in parts -%}
-        select * from traffic_{{ part }}
+        from orders
+        {% if step == 'paying' %}where is_paid{% endif %}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 ),
 
+traffic as (
+
+    {% for grain, level in parts -%}
+        select
+            {{ recount_keys(grain, level) }},
+            count(distinct user_pseudo_id) as visitors,
+            count(distinct case when viewed_item then user_pseudo_id end) as product_viewers,
+            count(distinct case when added_to_cart then user_pseudo_id end) as cart_adders
+
+        from site_activity
+        group by {{ recount_group_by(grain, level) }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+-- a buyer count is NULL when some of the period's orders have no buyer (a Tmall export without 买家会员名):
+-- a distinct count over some buyers would be wrong
 buyers as (
 
-    {% for part in parts -%}
-        select * from buyers_{{ part }}
+    {% for grain, level in parts -%}
+        select
+            {%- for step in ['ordering', 'paying'] %}
+                case
+                    when
+                        count(case when step = '{{ step }}' then 1 end)
+                        = count(case when step = '{{ step }}' then buyer_key end)
+                        then count(distinct case when step = '{{ step }}' then buyer_key end)
+                end as {{ step }}_buyers,
+            {%- endfor %}
+            {{ recount_keys(grain, level) }}
+
+        from order_activity
+        {% if level == 'channel' -%}
+            where platform in ('site', 'generic')
+        {%- endif %}
+        group by {{ recount_group_by(grain, level) }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
@@ -185,12 +124,9 @@ final as (
 
     select
         -- keys
-        coalesce(traffic.period_grain, buyers.period_grain) as period_grain,
-        coalesce(traffic.period_start, buyers.period_start) as period_start,
-        coalesce(traffic.platform, buyers.platform) as platform,
-        coalesce(traffic.store_id, buyers.store_id) as store_id,
-        coalesce(traffic.recount_level, buyers.recount_level) as recount_level,
-        coalesce(traffic.channel, buyers.channel) as channel,
+        {%- for key in keys %}
+            coalesce(traffic.{{ key }}, buyers.{{ key }}) as {{ key }},
+        {%- endfor %}
 
         -- numerics: distinct counts over the period
         cast(traffic.visitors as {{ dbt.type_bigint() }}) as visitors,
@@ -202,12 +138,10 @@ final as (
     from traffic
     full outer join buyers
         on
-            traffic.period_grain = buyers.period_grain
-            and traffic.period_start = buyers.period_start
-            and traffic.platform = buyers.platform
-            and traffic.store_id = buyers.store_id
-            and traffic.recount_level = buyers.recount_level
-            and coalesce(traffic.channel, '') = coalesce(buyers.channel, '')
+            coalesce(traffic.channel, '') = coalesce(buyers.channel, '')
+            {%- for key in keys if key != 'channel' %}
+                and traffic.{{ key }} = buyers.{{ key }}
+            {%- endfor %}
 
 )
 

@@ -54,64 +54,34 @@ purchase_counts as (
 ),
 
 -- closed funnel: the first occurrence of each step after the previous step was reached
-closed_view_item as (
+{%- set closed_chain = [
+    ('view_item', none, 'events', 'view_item'),
+    ('add_to_cart', 'view_item', 'events', 'add_to_cart'),
+    ('checkout', 'add_to_cart', 'events', 'begin_checkout'),
+    ('purchase', 'checkout', 'counted_purchases', none),
+] %}
+{%- for step, previous, source, event_name in closed_chain %}
 
-    select
-        session_key,
-        min(event_sequence) as reached_at_sequence
+    closed_{{ step }} as (
 
-    from events
-    where event_name = 'view_item'
-    group by session_key
+        select
+            {{ source }}.session_key,
+            min({{ source }}.event_sequence) as reached_at_sequence
 
-),
+        from {{ source }}
+        {% if previous -%}
+            inner join closed_{{ previous }}
+                on
+                    {{ source }}.session_key = closed_{{ previous }}.session_key
+                    and {{ source }}.event_sequence > closed_{{ previous }}.reached_at_sequence
+        {%- endif %}
+        {% if event_name -%}
+            where {{ source }}.event_name = '{{ event_name }}'
+        {%- endif %}
+        group by {{ source }}.session_key
 
-closed_add_to_cart as (
-
-    select
-        events.session_key,
-        min(events.event_sequence) as reached_at_sequence
-
-    from events
-    inner join closed_view_item
-        on
-            events.session_key = closed_view_item.session_key
-            and events.event_sequence > closed_view_item.reached_at_sequence
-    where events.event_name = 'add_to_cart'
-    group by events.session_key
-
-),
-
-closed_checkout as (
-
-    select
-        events.session_key,
-        min(events.event_sequence) as reached_at_sequence
-
-    from events
-    inner join closed_add_to_cart
-        on
-            events.session_key = closed_add_to_cart.session_key
-            and events.event_sequence > closed_add_to_cart.reached_at_sequence
-    where events.event_name = 'begin_checkout'
-    group by events.session_key
-
-),
-
-closed_purchase as (
-
-    select
-        counted_purchases.session_key,
-        min(counted_purchases.event_sequence) as reached_at_sequence
-
-    from counted_purchases
-    inner join closed_checkout
-        on
-            counted_purchases.session_key = closed_checkout.session_key
-            and counted_purchases.event_sequence > closed_checkout.reached_at_sequence
-    group by counted_purchases.session_key
-
-),
+    ),
+{%- endfor %}
 
 final as (
 
@@ -147,10 +117,9 @@ final as (
         coalesce(purchase_counts.purchases, 0) > 0 as has_purchase,
 
         -- booleans: closed funnel (each step after the previous one, in this session)
-        closed_view_item.session_key is not null as reached_view_item,
-        closed_add_to_cart.session_key is not null as reached_add_to_cart,
-        closed_checkout.session_key is not null as reached_checkout,
-        closed_purchase.session_key is not null as reached_purchase,
+        {%- for step in ['view_item', 'add_to_cart', 'checkout', 'purchase'] %}
+            closed_{{ step }}.session_key is not null as reached_{{ step }},
+        {%- endfor %}
 
         sessions.is_new_visitor,
 
@@ -164,14 +133,10 @@ final as (
         on sessions.session_key = step_counts.session_key
     left join purchase_counts
         on sessions.session_key = purchase_counts.session_key
-    left join closed_view_item
-        on sessions.session_key = closed_view_item.session_key
-    left join closed_add_to_cart
-        on sessions.session_key = closed_add_to_cart.session_key
-    left join closed_checkout
-        on sessions.session_key = closed_checkout.session_key
-    left join closed_purchase
-        on sessions.session_key = closed_purchase.session_key
+    {%- for step in ['view_item', 'add_to_cart', 'checkout', 'purchase'] %}
+        left join closed_{{ step }}
+            on sessions.session_key = closed_{{ step }}.session_key
+    {%- endfor %}
 
 )
 

@@ -4,7 +4,6 @@
 -- a day with an order whose export has no 买家会员名 (a distinct count over some buyers would be wrong).
 -- The funnel marts take these rows only where Sycm has none (int_funnel_daily_counts,
 -- int_funnel_store_daily_counts).
-{%- set bigint = dbt.type_bigint() %}
 
 with
 
@@ -67,19 +66,14 @@ final as (
         'tmall' as platform,
         days.store_id,
 
-        -- numerics
-        cast(null as {{ bigint }}) as exposures,
-        cast(null as {{ bigint }}) as clicks,
-        cast(null as {{ bigint }}) as visitors,
-        cast(null as {{ bigint }}) as page_views,
-        cast(null as {{ bigint }}) as product_viewers,
-        cast(null as {{ bigint }}) as cart_adders,
-        coalesce(ordering.ordering_buyers, case when ordering.stat_date is null then 0 end) as ordering_buyers,
-        coalesce(paying.paying_buyers, case when paying.stat_date is null then 0 end) as paying_buyers,
-        coalesce(paying.paid_orders, 0) as paid_orders,
-        cast(null as {{ bigint }}) as inquiries,
-        coalesce(paying.gmv, 0) as gmv,
-        coalesce(paying.net_gmv, 0) as net_gmv
+        -- numerics: the steps the order export reports (macros/funnel.sql: the others NULL)
+        {{- funnel_steps({
+            'ordering_buyers': 'coalesce(ordering.ordering_buyers, case when ordering.stat_date is null then 0 end)',
+            'paying_buyers': 'coalesce(paying.paying_buyers, case when paying.stat_date is null then 0 end)',
+            'paid_orders': 'coalesce(paying.paid_orders, 0)',
+            'gmv': 'coalesce(paying.gmv, 0)',
+            'net_gmv': 'coalesce(paying.net_gmv, 0)',
+        }) }}
 
     from days
     left join ordering

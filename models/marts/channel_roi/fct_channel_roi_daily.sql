@@ -249,8 +249,9 @@ final as (
         cast(warehouse_attributed_new_customers as {{ storeops.type_double() }})
             as warehouse_attributed_new_customers,
 
-        -- ratios: the one place they are computed (roll up as ratio of sums, never an average of days)
-        {{ safe_divide('clicks', 'impressions') }} as ctr,
+        -- ratios: the one place they are computed (roll up as ratio of sums, never an average of days);
+        -- ad_ctr is the paid ads' clicks / impressions, not the funnel's ctr (clicks / listing exposures)
+        {{ safe_divide('clicks', 'impressions') }} as ad_ctr,
         {{ safe_divide('spend', 'clicks') }} as cpc,
         {{ safe_divide('warehouse_attributed_revenue', 'spend') }} as roas,
         {{ safe_divide('platform_attributed_revenue', 'spend') }} as platform_roas,

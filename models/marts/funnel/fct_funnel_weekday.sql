@@ -2,7 +2,8 @@
 -- trough, the member-day effect). Built on fct_funnel_store_daily's daily totals over ordinary days:
 -- festival days (618, Double 11: warm-up, burst, long tail in the campaign calendar) are left out, so
 -- they do not swamp the weekday they fall on. Averages are means of daily values; rates divide sums of
--- daily values; an index is the weekday's daily mean over the mean of every ordinary day (1 = average).
+-- daily values (named `*_over_days` where those are distinct counts); an index is the weekday's daily
+-- mean over the mean of every ordinary day (1 = average).
 with
 
 daily as (
@@ -99,12 +100,14 @@ final as (
         cast(by_weekday.avg_daily_inquiries as {{ storeops.type_double() }}) as avg_daily_inquiries,
         cast(by_weekday.avg_daily_gmv as {{ storeops.type_double() }}) as avg_daily_gmv,
 
-        -- numerics: rates on sums of daily values
-        {{ safe_divide('by_weekday.clicks', 'by_weekday.exposures') }} as ctr,
-        {{ safe_divide('by_weekday.cart_adder_days', 'by_weekday.visitor_days') }} as cart_rate,
-        {{ safe_divide('by_weekday.paying_buyer_days', 'by_weekday.visitor_days') }} as payment_conversion_rate,
-        {{ safe_divide('by_weekday.inquiries', 'by_weekday.visitor_days') }} as inquiry_rate,
-        {{ safe_divide('by_weekday.gmv', 'by_weekday.paying_buyer_days') }} as average_order_value,
+        -- numerics: rates on sums of daily values (ctr: clicks and exposures are additive, their sums
+        -- are the weekday's own counts; the rest divide sums of daily distinct counts: `*_over_days`)
+        {{ funnel_rates(only=['ctr'], relation='by_weekday') }},
+        {{ funnel_rates(
+            over_days=true,
+            only=['cart_rate', 'payment_conversion_rate', 'inquiry_rate', 'average_order_value'],
+            relation='by_weekday'
+        ) }},
 
         -- numerics: indices against the mean ordinary day
         {{ safe_divide('by_weekday.avg_daily_exposures', 'overall.avg_daily_exposures') }} as exposures_index,

@@ -39,13 +39,11 @@ final as (
         cast(star_rating as {{ storeops.type_double() }}) as star_rating,
         cast(image_count as {{ dbt.type_bigint() }}) as image_count,
 
-        -- numerics: rates (ratio of the row's counts)
-        {{ safe_divide('clicks', 'exposures') }} as ctr,
-        {{ safe_divide('cart_adders', 'visitors') }} as cart_rate,
-        {{ safe_divide('ordering_buyers', 'visitors') }} as order_conversion_rate,
-        {{ safe_divide('paying_buyers', 'visitors') }} as payment_conversion_rate,
-        {{ safe_divide('inquiries', 'visitors') }} as inquiry_rate,
-        {{ safe_divide('gmv', 'paying_buyers') }} as average_order_value,
+        -- numerics: rates (ratio of the row's counts; no product_view_rate: no product viewers here)
+        {{ funnel_rates(only=[
+            'ctr', 'cart_rate', 'order_conversion_rate', 'payment_conversion_rate', 'inquiry_rate',
+            'average_order_value',
+        ]) }},
 
         -- timestamps
         cast(product_created_at as date) as product_created_at
