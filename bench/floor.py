@@ -2,8 +2,8 @@
 
     python bench/floor.py <exports folder>
 
-For each export file: `storeops.landing.inspect_file` (encoding, header line, columns; not timed in
-`scan_seconds`, reported as `inspect_seconds`) then `select count(*)` over `storeops.landing.reader_sql`,
+For each export file: `storeops.reader.inspect_file` (encoding, header line, columns; not timed in
+`scan_seconds`, reported as `inspect_seconds`) then `select count(*)` over `storeops.reader.reader_sql`,
 the very reader expression the landing inserts from. Prints one JSON line.
 
 Also measured, as a what-if (`transcoded_gbk_seconds`): the GBK files decoded by Python and written
@@ -24,7 +24,8 @@ from pathlib import Path
 import duckdb
 
 from storeops.db import connect
-from storeops.landing import Inspection, discover_exports, inspect_file, reader_sql
+from storeops.discovery import discover_exports
+from storeops.reader import Inspection, inspect_file, reader_sql
 
 
 def count_rows(con: duckdb.DuckDBPyConnection, info: Inspection, path: Path) -> int:

@@ -181,7 +181,7 @@ def test_gbk_file_is_read_through_one_utf8_copy_that_landing_removes(exports, ra
 
 
 def test_a_scan_is_reused_only_while_the_file_is_unchanged(exports, tmp_path):
-    from storeops.landing import FileCache
+    from storeops.discovery import FileCache
 
     path = write_export(exports, "generic", "orders", "a.csv", ["order_id"], [["1"]])
     cache = FileCache(tmp_path / "transcoded")
@@ -189,3 +189,18 @@ def test_a_scan_is_reused_only_while_the_file_is_unchanged(exports, tmp_path):
     assert cache.scan(path) is first
     path.write_text("order_id\n2\n3\n", encoding="utf-8")
     assert cache.scan(path).sha256 != first.sha256
+
+
+def test_no_module_imports_another_modules_private_names():
+    """Landing, discovery and the reader share public functions only (issue 13: Python parts with one job each)."""
+    import ast
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    offending = []
+    for folder in ("src", "bench", "pytests", "models"):
+        for path in (repo / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom):
+                    offending += [f"{path.relative_to(repo)}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert offending == []

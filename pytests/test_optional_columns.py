@@ -26,8 +26,9 @@ from conftest import run_build, write_export
 
 from storeops.contracts import Contract, load_contracts
 from storeops.db import connect
+from storeops.discovery import FileCache, discover_exports
 from storeops.generate import generate
-from storeops.landing import FileCache, discover_exports, inspect_file, reader_sql
+from storeops.reader import inspect_file, reader_sql
 
 ROWS_PER_FILE = 25
 REQUIRED_ONLY = "required_only"

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from storeops.contracts import get_contract, load_contracts
-from storeops.landing import detect_encoding
+from storeops.reader import detect_encoding
 from storeops.settings import load_settings
 
 # a mainland mobile number standing alone (not inside an order number or a hash)

@@ -1,8 +1,9 @@
 """Landing inside dbt: every new export file into raw.<platform>__<report>.
 
-The work is done by `storeops.landing` (DuckDB's CSV reader, encoding detection,
-header matching, PII hashing, one landing per file content). Running it as the
-first model means a hand-run `dbt build` picks up new export files too.
+The work is done by `storeops.landing` (PII hashing, one landing per file content),
+with `storeops.discovery` (finding files, encoding detection) and `storeops.reader`
+(header matching, DuckDB's CSV reader). Running it as the first model means a
+hand-run `dbt build` picks up new export files too.
 """
 
 

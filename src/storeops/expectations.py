@@ -1,7 +1,7 @@
 """Boundary validation with Great Expectations: one suite per export contract.
 
 Each export file is read with the same DuckDB reader the landing uses (a
-GBK file through its UTF-8 copy, see landing.FileCache), into a pandas frame
+GBK file through its UTF-8 copy, see discovery.FileCache), into a pandas frame
 with the contract's English column names, and validated with a suite
 generated from its contract (GE's pandas route: its SQL route fails on DuckDB
 in 1.24), a contract's files in bounded batches. `storeops build` runs this in
@@ -50,17 +50,9 @@ import pandas as pd
 
 from storeops.contracts import Column, Contract
 from storeops.db import connect
-from storeops.landing import (
-    ExportFileError,
-    FileCache,
-    Inspection,
-    KnownFile,
-    discover_exports,
-    first_line,
-    inspect_file,
-    reader_sql,
-)
+from storeops.discovery import ExportFileError, FileCache, KnownFile, discover_exports
 from storeops.parse_rules import DATE_FORMATS, NOT_REPORTED, TYPE_PATTERNS
+from storeops.reader import Inspection, first_line, inspect_file, reader_sql
 from storeops.settings import DEFAULT_MAX_REJECT_SHARE, earliest_date_from_env, max_reject_share_from_env
 
 BLOCKING, QUARANTINE, WARNING = "blocking", "quarantine", "warning"
@@ -403,7 +395,7 @@ def validate_exports(exports_dir: Path, docs_dir: Path | None = None, skip_hashe
 
     Each file is read once to hash it and tell its encoding; a GBK/GB18030 file
     is transcoded once to a UTF-8 copy in `cache_dir`, which DuckDB reads. The
-    scans are saved there for landing (see landing.FileCache) and returned in
+    scans are saved there for landing (see discovery.FileCache) and returned in
     the report. Without `cache_dir`, a temporary folder serves and is removed.
 
     Each contract's new files are validated in batches of whole files of about

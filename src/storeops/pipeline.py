@@ -21,8 +21,9 @@ from pathlib import Path
 import yaml
 
 from storeops.db import connect
+from storeops.discovery import SUPPORTED_SUFFIXES, FileCache, exports_present
 from storeops.expectations import ValidationReport, landed_hashes, validate_exports
-from storeops.landing import SUPPORTED_SUFFIXES, FileCache, LandingReport, exports_present, land
+from storeops.landing import LandingReport, land
 from storeops.publish import publish
 from storeops.settings import Settings
 

@@ -32,7 +32,7 @@ class Settings:
 
     @property
     def transcoded_dir(self) -> Path:
-        """One build's file cache: UTF-8 copies of GBK files and the files' hashes (landing.FileCache)."""
+        """One build's file cache: UTF-8 copies of GBK files and the files' hashes (discovery.FileCache)."""
         return self.workfile.parent / "transcoded"
 
     @property
