@@ -81,7 +81,11 @@ def storeops_env(tmp_path: Path, exports: Path, warehouse_name: str = "storeops.
 
 
 def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
-    """Row count and content checksum of every table and view of a published warehouse."""
+    """Row count and content checksum of every table and view of a published warehouse.
+
+    Doubles are rounded to 9 decimals first: a sum of doubles (attribution weights) is added in no fixed
+    order by parallel aggregation, so two builds of the same rows differ in its last bits (DECISIONLOG S1).
+    """
     con = duckdb.connect(str(path), read_only=True)
     try:
         relations = con.execute(
@@ -90,8 +94,17 @@ def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
         ).fetchall()
         out = {}
         for schema, table in relations:
+            columns = con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_catalog = current_database() and table_schema = ? and table_name = ? "
+                "order by ordinal_position",
+                [schema, table],
+            ).fetchall()
+            values = ", ".join(
+                f'round("{name}", 9)' if dtype in ("DOUBLE", "FLOAT") else f'"{name}"' for name, dtype in columns
+            )
             count, checksum = con.execute(
-                f'select count(*), coalesce(sum(hash(t)), 0)::varchar from "{schema}"."{table}" as t'
+                f'select count(*), coalesce(sum(hash({values})), 0)::varchar from "{schema}"."{table}"'
             ).fetchone()
             out[f"{schema}.{table}"] = (count, checksum)
         return out
