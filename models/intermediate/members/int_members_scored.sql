@@ -51,13 +51,17 @@ first_orders as (
 
 ),
 
-joined as (
+measured as (
 
     select
         members.*,
         first_orders.first_channel,
         first_orders.currency,
-        first_orders.is_first_order_on_member_day
+        first_orders.is_first_order_on_member_day,
+        {{ dbt.datediff('members.last_order_date', 'members.reference_date', 'day') }}
+            as days_since_last_order,
+        1 + {{ dbt.datediff('members.cohort_month', 'members.last_order_month', 'month') }}
+            as active_span_months
 
     from members
     inner join first_orders
@@ -67,42 +71,17 @@ joined as (
 
 ),
 
-measured as (
-
-    select
-        *,
-        {{ dbt.datediff('last_order_date', 'reference_date', 'day') }}
-            as days_since_last_order,
-        1 + {{ dbt.datediff('cohort_month', 'last_order_month', 'month') }}
-            as active_span_months
-
-    from joined
-
-),
-
-ranked as (
-
-    select
-        *,
-        count(*) over (partition by platform) as platform_members,
-        row_number() over (partition by platform order by days_since_last_order desc, member_key asc) as recency_rank,
-        row_number() over (partition by platform order by orders asc, member_key asc) as frequency_rank,
-        row_number() over (partition by platform order by net_revenue asc, member_key asc) as monetary_rank
-
-    from measured
-
-),
-
--- quintile of the position: 1 + floor(5 × (position − 1) / members); ties were ordered by member key
+-- quintile of the position within the platform: 1 + floor(5 × (position − 1) / members), 5 = best;
+-- ties are ordered by member key (macros/members.sql)
 scored as (
 
     select
         *,
-        1 + cast(floor(5.0 * (recency_rank - 1) / platform_members) as {{ dbt.type_int() }}) as recency_score,
-        1 + cast(floor(5.0 * (frequency_rank - 1) / platform_members) as {{ dbt.type_int() }}) as frequency_score,
-        1 + cast(floor(5.0 * (monetary_rank - 1) / platform_members) as {{ dbt.type_int() }}) as monetary_score
+        {{ storeops.quintile_of_position('days_since_last_order desc, member_key asc') }} as recency_score,
+        {{ storeops.quintile_of_position('orders asc, member_key asc') }} as frequency_score,
+        {{ storeops.quintile_of_position('net_revenue asc, member_key asc') }} as monetary_score
 
-    from ranked
+    from measured
 
 ),
 
