@@ -1,12 +1,12 @@
 -- The member cohorts' calendar spine: one row per platform, cohort month (month of the members' first valid
--- order) and months since that month, for every month from the cohort month to the platform's reference month
--- (int_member_platform_days), with the cohort's size and whether the month is complete in the data (on or
--- before the platform's last complete month).
+-- order; the members from int_members_scored, one row each) and months since that month, for every month from
+-- the cohort month to the platform's reference month (int_member_platform_days), with the cohort's size and
+-- whether the month is complete in the data (on or before the platform's last complete month).
 with
 
-member_orders as (
+members as (
 
-    select * from {{ ref('int_member_orders') }}
+    select * from {{ ref('int_members_scored') }}
 
 ),
 
@@ -34,8 +34,7 @@ cohorts as (
         max(last_complete_month) as last_complete_month,
         count(*) as cohort_size
 
-    from member_orders
-    where is_first_order
+    from members
     group by platform, cohort_month
 
 ),

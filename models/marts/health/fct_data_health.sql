@@ -1,6 +1,7 @@
 -- What the landed exports lack or lost, one row per finding, file and subject: the build prints these
 -- rows and BI tools read them. Findings:
---   missing_optional_columns      optional columns absent from a file (NULL from staging on)
+--   missing_optional_columns      optional columns absent from a file (NULL from staging on;
+--                                 int_health_missing_columns)
 --   rows_quarantined              rows of a file kept out of staging, per reason (values stripped;
 --                                 int_health_quarantined_rows)
 --   orders_without_member_key     Tmall orders with no buyer, so left out of the member marts
@@ -12,9 +13,9 @@
 
 with
 
-files as (
+missing_columns as (
 
-    select * from {{ ref('landed_files') }}
+    select * from {{ ref('int_health_missing_columns') }}
 
 ),
 
@@ -27,26 +28,6 @@ quarantine_findings as (
 tmall_order_findings as (
 
     select * from {{ ref('int_health_tmall_order_files') }}
-
-),
-
-missing_columns as (
-
-    select
-        'missing_optional_columns' as check_name,
-        'info' as severity,
-        platform,
-        report,
-        file_path,
-        file_seq,
-        missing_optional as subject,
-        rows as affected_rows,
-        rows as total_rows,
-        file_path || ': ' || cast(len(string_split(missing_optional, ', ')) as varchar)
-        || ' optional column(s) not in the file, NULL from staging on: ' || missing_optional as message
-
-    from files
-    where missing_optional is not null
 
 ),
 
