@@ -1,12 +1,12 @@
 -- The member cohorts' calendar spine: one row per platform, cohort month (month of the members' first valid
--- order; the members from int_members_scored, one row each) and months since that month, for every month from
+-- order; the members from int_members, one row each) and months since that month, for every month from
 -- the cohort month to the platform's reference month (int_member_platform_days), with the cohort's size and
 -- whether the month is complete in the data (on or before the platform's last complete month).
 with
 
 members as (
 
-    select * from {{ ref('int_members_scored') }}
+    select * from {{ ref('int_members') }}
 
 ),
 
