@@ -13,31 +13,13 @@
 
 with
 
-missing_columns as (
-
-    select * from {{ ref('int_health_missing_columns') }}
-
-),
-
-quarantine_findings as (
-
-    select * from {{ ref('int_health_quarantined_rows') }}
-
-),
-
-tmall_order_findings as (
-
-    select * from {{ ref('int_health_tmall_order_files') }}
-
-),
-
 unioned as (
 
-    select * from missing_columns
+    select * from {{ ref('int_health_missing_columns') }}
     union all
-    select * from quarantine_findings
+    select * from {{ ref('int_health_quarantined_rows') }}
     union all
-    select * from tmall_order_findings
+    select * from {{ ref('int_health_tmall_order_files') }}
 
 ),
 
