@@ -52,22 +52,15 @@ cost_days as (
 member_days_flagged as (
 
     select
-        cost_days.*,
-        count(member_day.campaign_id) > 0 as is_member_day
+        *,
+        exists(
+            select 1 from member_day
+            where
+                cost_days.stat_date between member_day.start_date and member_day.end_date
+                and lower(dayname(cost_days.stat_date)) = member_day.weekday
+        ) as is_member_day
 
     from cost_days
-    left join member_day
-        on
-            cost_days.stat_date between member_day.start_date and member_day.end_date
-            and lower(dayname(cost_days.stat_date)) = member_day.weekday
-    group by
-        cost_days.platform,
-        cost_days.channel,
-        cost_days.cost_type,
-        cost_days.start_date,
-        cost_days.end_date,
-        cost_days.amount,
-        cost_days.stat_date
 
 ),
 

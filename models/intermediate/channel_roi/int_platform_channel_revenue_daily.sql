@@ -8,9 +8,9 @@
 
 with
 
-spend as (
+ad_reports as (
 
-    select * from {{ ref('int_channel_spend_daily') }}
+    select * from {{ ref('int_ad_reports_daily') }}
 
 ),
 
@@ -43,7 +43,7 @@ ad_report_revenue as (
         sum(platform_conversion_value) as platform_attributed_revenue,
         min(platform_attribution_window) as platform_attribution_basis
 
-    from spend
+    from ad_reports
     where platform_conversion_value is not null
     group by stat_date, platform, channel
 

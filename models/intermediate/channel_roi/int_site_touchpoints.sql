@@ -60,7 +60,7 @@ journeys as (
 
 kept as (
 
-    select * from journeys
+    select * exclude (has_other_touch) from journeys
     {%- if var('attribution_direct_only_if_alone') %}
         where not (is_direct and has_other_touch)
     {%- endif %}
@@ -91,35 +91,9 @@ untouched as (
 
 touches as (
 
-    select
-        order_id,
-        conversion_date,
-        session_key,
-        channel,
-        source_label,
-        touched_at,
-        touch_date,
-        is_converting_session,
-        is_direct,
-        session_key is not null as is_session_touch
-
-    from kept
-
+    select * from kept
     union all
-
-    select
-        order_id,
-        conversion_date,
-        session_key,
-        channel,
-        source_label,
-        touched_at,
-        touch_date,
-        is_converting_session,
-        is_direct,
-        false as is_session_touch
-
-    from untouched
+    select * from untouched
 
 ),
 
@@ -142,7 +116,8 @@ final as (
         -- booleans
         is_converting_session,
         is_direct,
-        is_session_touch,
+        -- a session of the visitor; false for the direct touch of a conversion without one
+        session_key is not null as is_session_touch,
 
         -- timestamps
         touched_at,

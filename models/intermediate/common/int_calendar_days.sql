@@ -1,22 +1,18 @@
 {{ config(materialized='table') }}
 
--- One row per calendar day from the first to the last day any staged export covers,
+-- One row per calendar day from the first to the last day any staged export covers (int_export_days),
 -- with the week, month, weekday and the promotion calendar (China time).
 with
 
 export_days as (
 
-    select stat_date as calendar_date from {{ ref('stg_tmall__sycm_shop_daily') }}
-    union all
-    select cast(created_at as date) from {{ ref('stg_tmall__orders') }}
-    union all
-    select stat_date from {{ ref('stg_alibaba_com__product_performance') }}
-    union all
-    select event_date from {{ ref('stg_site__events') }}
-    union all
-    select cast(created_at as date) from {{ ref('stg_site__orders') }}
-    union all
-    select cast(ordered_at as date) from {{ ref('stg_generic__orders') }}
+    select * from {{ ref('int_export_days') }}
+
+),
+
+campaign_calendar as (
+
+    select * from {{ ref('campaign_calendar') }}
 
 ),
 
@@ -39,14 +35,14 @@ days as (
 
 phases as (
 
-    select * from {{ ref('campaign_calendar') }}
+    select * from campaign_calendar
     where phase <> 'weekly'
 
 ),
 
 member_day as (
 
-    select * from {{ ref('campaign_calendar') }}
+    select * from campaign_calendar
     where phase = 'weekly'
 
 ),

@@ -1,108 +1,28 @@
--- One row per member (platform + member_key) with a valid order: lifetime figures as of the
--- platform's reference date and the R / F / M quintile scores (5 = best).
+-- One row per member (platform + member_key) with a valid order: the lifetime figures of int_members and
+-- the R / F / M quintile scores (5 = best).
 -- Scores are quintiles of the position within the platform (5 = best); members with equal values are
 -- ordered by member key, so every score holds a fifth of the members and reruns agree; see DECISIONLOG M5.
 {{ config(materialized='table') }}
 
 with
 
-member_orders as (
-
-    select * from {{ ref('int_member_orders') }}
-
-),
-
 members as (
 
-    select
-        platform,
-        member_key,
-        min(ordered_at) as first_ordered_at,
-        max(ordered_at) as last_ordered_at,
-        min(order_date) as first_order_date,
-        max(order_date) as last_order_date,
-        min(cohort_month) as cohort_month,
-        max(order_month) as last_order_month,
-        max(reference_date) as reference_date,
-        max(last_complete_month) as last_complete_month,
-        count(*) as orders,
-        max(purchase_day_number) as purchase_days,
-        min(case when purchase_day_number = 2 then days_since_first end) as days_to_second_purchase,
-        sum(gross_amount) as revenue,
-        sum(refund_amount) as refund_amount,
-        sum(net_amount) as net_revenue
-
-    from member_orders
-    group by platform, member_key
+    select * from {{ ref('int_members') }}
 
 ),
 
-first_orders as (
-
-    select
-        platform,
-        member_key,
-        channel as first_channel,
-        currency,
-        is_member_day as is_first_order_on_member_day
-
-    from member_orders
-    where is_first_order
-
-),
-
-joined as (
-
-    select
-        members.*,
-        first_orders.first_channel,
-        first_orders.currency,
-        first_orders.is_first_order_on_member_day
-
-    from members
-    inner join first_orders
-        on
-            members.platform = first_orders.platform
-            and members.member_key = first_orders.member_key
-
-),
-
-measured as (
-
-    select
-        *,
-        {{ dbt.datediff('last_order_date', 'reference_date', 'day') }}
-            as days_since_last_order,
-        1 + {{ dbt.datediff('cohort_month', 'last_order_month', 'month') }}
-            as active_span_months
-
-    from joined
-
-),
-
-ranked as (
-
-    select
-        *,
-        count(*) over (partition by platform) as platform_members,
-        row_number() over (partition by platform order by days_since_last_order desc, member_key asc) as recency_rank,
-        row_number() over (partition by platform order by orders asc, member_key asc) as frequency_rank,
-        row_number() over (partition by platform order by net_revenue asc, member_key asc) as monetary_rank
-
-    from measured
-
-),
-
--- quintile of the position: 1 + floor(5 × (position − 1) / members); ties were ordered by member key
+-- quintile of the position within the platform: 1 + floor(5 × (position − 1) / members), 5 = best;
+-- ties are ordered by member key (macros/members.sql)
 scored as (
 
     select
         *,
-        1 + cast(floor(5.0 * (recency_rank - 1) / platform_members) as {{ dbt.type_int() }}) as recency_score,
-        1 + cast(floor(5.0 * (frequency_rank - 1) / platform_members) as {{ dbt.type_int() }}) as frequency_score,
-        1 + cast(floor(5.0 * (monetary_rank - 1) / platform_members) as {{ dbt.type_int() }}) as monetary_score
+        {{ storeops.quintile_of_position('days_since_last_order desc, member_key asc') }} as recency_score,
+        {{ storeops.quintile_of_position('orders asc, member_key asc') }} as frequency_score,
+        {{ storeops.quintile_of_position('net_revenue asc, member_key asc') }} as monetary_score
 
-    from ranked
+    from members
 
 ),
 

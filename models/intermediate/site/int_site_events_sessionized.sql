@@ -4,14 +4,9 @@
 -- continuing each user's sessions from their last event before the window (kept from the previous build).
 -- This relies on event_date being the day of event_timestamp in the shop's time zone (so that events before
 -- the window come first in time); pytests/test_incremental.py checks the result equals a full refresh.
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='event_date',
-        on_schema_change='fail'
-    )
-}}
+{{ config(
+    materialized='incremental', incremental_strategy='delete+insert', unique_key='event_date', on_schema_change='fail'
+) }}
 {%- set window = storeops.incremental_window(ref('base_site__events'), '_window_date') %}
 
 with
@@ -105,18 +100,6 @@ numbered as (
 
 ),
 
-sequenced as (
-
-    select
-        *,
-        row_number() over (
-            partition by user_pseudo_id, session_number order by event_timestamp, event_id
-        ) as sequence_in_window
-
-    from numbered
-
-),
-
 final as (
 
     select
@@ -151,12 +134,14 @@ final as (
         -- a session continued from before the window goes on counting its events
         case
             when session_number = continued_session_number then continued_event_sequence else 0
-        end + sequence_in_window as event_sequence,
+        end
+        + row_number() over (partition by user_pseudo_id, session_number order by event_timestamp, event_id)
+            as event_sequence,
 
         -- lineage
         _file_seq
 
-    from sequenced
+    from numbered
 
 )
 

@@ -3,14 +3,9 @@
 -- Incremental by session_date (macros/incremental.sql): a run recomputes every session that started on or
 -- after the start day of the earliest session with an event in the window (sessions are whole: a session
 -- that began before the window and went on into it is recomputed with all its events).
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='session_date',
-        on_schema_change='fail'
-    )
-}}
+{{ config(
+    materialized='incremental', incremental_strategy='delete+insert', unique_key='session_date', on_schema_change='fail'
+) }}
 {%- set window = storeops.incremental_window(ref('base_site__events'), '_window_date') %}
 
 with

@@ -1,8 +1,9 @@
 -- One row per platform, cohort month (month of the member's first valid order) and months since
--- that month, on a calendar spine (int_member_platform_days): every month from the cohort month to
--- the platform's reference month has a row, months with no activity show 0. Cells whose calendar
+-- that month, on the cohorts' calendar spine (int_member_cohort_months): every month from the cohort
+-- month to the platform's reference month has a row, months with no activity show 0. Cells whose calendar
 -- month is after the last complete month are NULL, not 0 (the month is not over in the data).
 -- Month 0 retention is 1.
+{%- set cell_measures = ['active_members', 'orders', 'revenue', 'net_revenue'] %}
 with
 
 member_orders as (
@@ -11,52 +12,9 @@ member_orders as (
 
 ),
 
-platform_days as (
+cohort_months as (
 
-    select * from {{ ref('int_member_platform_days') }}
-
-),
-
-months as (
-
-    select distinct
-        platform,
-        month_start
-
-    from platform_days
-
-),
-
-cohorts as (
-
-    select
-        platform,
-        cohort_month,
-        max(last_complete_month) as last_complete_month,
-        count(*) as cohort_size
-
-    from member_orders
-    where is_first_order
-    group by platform, cohort_month
-
-),
-
-spine as (
-
-    select
-        cohorts.platform,
-        cohorts.cohort_month,
-        cohorts.cohort_size,
-        cohorts.last_complete_month,
-        months.month_start as activity_month,
-        {{ dbt.datediff('cohorts.cohort_month', 'months.month_start', 'month') }}
-            as months_since_first
-
-    from cohorts
-    inner join months
-        on
-            cohorts.platform = months.platform
-            and cohorts.cohort_month <= months.month_start
+    select * from {{ ref('int_member_cohort_months') }}
 
 ),
 
@@ -79,31 +37,24 @@ activity as (
 cells as (
 
     select
-        spine.platform,
-        spine.cohort_month,
-        spine.months_since_first,
-        spine.activity_month,
-        spine.cohort_size,
-        spine.activity_month <= spine.last_complete_month as is_complete_month,
-        case
-            when spine.activity_month <= spine.last_complete_month then coalesce(activity.active_members, 0)
-        end as active_members,
-        case
-            when spine.activity_month <= spine.last_complete_month then coalesce(activity.orders, 0)
-        end as orders,
-        case
-            when spine.activity_month <= spine.last_complete_month then coalesce(activity.revenue, 0)
-        end as revenue,
-        case
-            when spine.activity_month <= spine.last_complete_month then coalesce(activity.net_revenue, 0)
-        end as net_revenue
+        cohort_months.platform,
+        cohort_months.cohort_month,
+        cohort_months.months_since_first,
+        cohort_months.activity_month,
+        cohort_months.cohort_size,
+        {%- for measure in cell_measures %}
+            case
+                when cohort_months.is_complete_month then coalesce(activity.{{ measure }}, 0)
+            end as {{ measure }},
+        {%- endfor %}
+        cohort_months.is_complete_month
 
-    from spine
+    from cohort_months
     left join activity
         on
-            spine.platform = activity.platform
-            and spine.cohort_month = activity.cohort_month
-            and spine.months_since_first = activity.months_since_first
+            cohort_months.platform = activity.platform
+            and cohort_months.cohort_month = activity.cohort_month
+            and cohort_months.months_since_first = activity.months_since_first
 
 ),
 

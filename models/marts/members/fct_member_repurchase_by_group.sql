@@ -22,54 +22,31 @@ platforms as (
 groups as (
 
     select
-        'member_day' as comparison,
-        'member_day' as buyer_group
-    union all
-    select
-        'member_day' as comparison,
-        'other_days' as buyer_group
-    union all
-    select
-        'community' as comparison,
-        'community' as buyer_group
-    union all
-    select
-        'community' as comparison,
-        'other' as buyer_group
-    union all
-    select
-        'community' as comparison,
-        'unknown' as buyer_group
+        comparison_groups.comparison,
+        comparison_groups.buyer_group
+    from (
+        values
+        ('member_day', 'member_day'),
+        ('member_day', 'other_days'),
+        ('community', 'community'),
+        ('community', 'other'),
+        ('community', 'unknown')
+    ) as comparison_groups (comparison, buyer_group)
 
 ),
 
+-- each member's group in each comparison, by how the member was acquired
 member_groups as (
 
     select
         platform,
         member_key,
-        'member_day' as comparison,
-        case when is_first_order_on_member_day then 'member_day' else 'other_days' end as buyer_group,
-        orders,
-        purchase_days,
-        net_revenue,
-        days_to_second_purchase,
-        {{ dbt.datediff('first_order_date', 'reference_date', 'day') }}
-            as days_observed
-
-    from members
-
-    union all
-
-    select
-        platform,
-        member_key,
-        'community' as comparison,
+        case when is_first_order_on_member_day then 'member_day' else 'other_days' end as member_day_group,
         case
             when is_community_member then 'community'
             when first_channel is not null or join_channel is not null then 'other'
             else 'unknown'
-        end as buyer_group,
+        end as community_group,
         orders,
         purchase_days,
         net_revenue,
@@ -78,6 +55,22 @@ member_groups as (
             as days_observed
 
     from members
+
+),
+
+compared as (
+
+    select
+        *,
+        'member_day' as comparison,
+        member_day_group as buyer_group
+    from member_groups
+    union all
+    select
+        *,
+        'community' as comparison,
+        community_group as buyer_group
+    from member_groups
 
 ),
 
@@ -89,12 +82,11 @@ aggregated as (
         buyer_group,
         count(*) as members,
         count(case when purchase_days >= 2 then 1 end) as repeat_members,
-        count(case when days_observed >= 90 then 1 end) as members_observed_90d,
-        count(case when days_observed >= 90 and days_to_second_purchase <= 90 then 1 end) as members_reordered_90d,
+        {{ storeops.reorder_within_days(90, 'members') }},
         sum(orders) as orders,
         sum(net_revenue) as net_revenue
 
-    from member_groups
+    from compared
     group by platform, comparison, buyer_group
 
 ),

@@ -2,6 +2,7 @@
 -- reference month): buyers, repurchase rate (复购率), Shopify's returning-customer rate, and the
 -- share of the month's first-time buyers who reorder within 30 / 60 / 90 days.
 -- Two orders on one day are ONE purchase for repurchase: a repeat needs a second purchase day.
+{%- set reorder_windows = [30, 60, 90] %}
 with
 
 member_orders as (
@@ -22,7 +23,7 @@ spine as (
         platform,
         month_start,
         reference_date,
-        last_complete_month
+        month_start <= last_complete_month as is_complete_month
 
     from platform_days
 
@@ -57,30 +58,19 @@ monthly_buyers as (
 
 ),
 
--- each member's first order day and first later purchase day
+-- each member's days observed (first order day to the reference date) and first later purchase day
 first_reorders as (
 
     select
         platform,
         member_key,
         cohort_month,
-        min(reference_date) as reference_date,
-        min(first_order_date) as first_order_date,
+        {{ dbt.datediff('min(first_order_date)', 'min(reference_date)', 'day') }}
+            as days_observed,
         min(case when purchase_day_number = 2 then days_since_first end) as days_to_second_purchase
 
     from member_orders
     group by platform, member_key, cohort_month
-
-),
-
-observed as (
-
-    select
-        *,
-        {{ dbt.datediff('first_order_date', 'reference_date', 'day') }}
-            as days_observed
-
-    from first_reorders
 
 ),
 
@@ -89,18 +79,12 @@ new_buyers as (
     select
         platform,
         cohort_month as order_month,
-        count(*) as new_buyers,
-        count(case when days_observed >= 30 then 1 end) as new_buyers_observed_30d,
-        count(case when days_observed >= 30 and days_to_second_purchase <= 30 then 1 end)
-            as new_buyers_reordered_30d,
-        count(case when days_observed >= 60 then 1 end) as new_buyers_observed_60d,
-        count(case when days_observed >= 60 and days_to_second_purchase <= 60 then 1 end)
-            as new_buyers_reordered_60d,
-        count(case when days_observed >= 90 then 1 end) as new_buyers_observed_90d,
-        count(case when days_observed >= 90 and days_to_second_purchase <= 90 then 1 end)
-            as new_buyers_reordered_90d
+        {%- for days in reorder_windows %}
+            {{ storeops.reorder_within_days(days, 'new_buyers') }},
+        {%- endfor %}
+        count(*) as new_buyers
 
-    from observed
+    from first_reorders
     group by platform, cohort_month
 
 ),
@@ -113,37 +97,29 @@ final as (
         spine.month_start as order_month,
 
         -- numerics: monthly windows (NULL for a month not complete in the data)
-        case when spine.month_start <= spine.last_complete_month then coalesce(monthly_buyers.buyers, 0) end
-            as buyers,
-        case when spine.month_start <= spine.last_complete_month then coalesce(monthly_buyers.repeat_buyers, 0) end
-            as repeat_buyers,
-        case when spine.month_start <= spine.last_complete_month then {{ safe_divide(
+        case when spine.is_complete_month then coalesce(monthly_buyers.buyers, 0) end as buyers,
+        case when spine.is_complete_month then coalesce(monthly_buyers.repeat_buyers, 0) end as repeat_buyers,
+        case when spine.is_complete_month then {{ safe_divide(
             'monthly_buyers.repeat_buyers', 'monthly_buyers.buyers'
         ) }} end as repurchase_rate,
-        case
-            when spine.month_start <= spine.last_complete_month then coalesce(monthly_buyers.returning_customers, 0)
-        end as returning_customers,
-        case when spine.month_start <= spine.last_complete_month then {{ safe_divide(
+        case when spine.is_complete_month then coalesce(monthly_buyers.returning_customers, 0) end
+            as returning_customers,
+        case when spine.is_complete_month then {{ safe_divide(
             'monthly_buyers.returning_customers', 'monthly_buyers.buyers'
         ) }} end as returning_customer_rate,
 
         -- numerics: first-time buyers of the month, each followed for N days after the first order
         coalesce(new_buyers.new_buyers, 0) as new_buyers,
-        coalesce(new_buyers.new_buyers_observed_30d, 0) as new_buyers_observed_30d,
-        coalesce(new_buyers.new_buyers_reordered_30d, 0) as new_buyers_reordered_30d,
-        {{ safe_divide('new_buyers.new_buyers_reordered_30d', 'new_buyers.new_buyers_observed_30d') }}
-            as reorder_rate_30d,
-        coalesce(new_buyers.new_buyers_observed_60d, 0) as new_buyers_observed_60d,
-        coalesce(new_buyers.new_buyers_reordered_60d, 0) as new_buyers_reordered_60d,
-        {{ safe_divide('new_buyers.new_buyers_reordered_60d', 'new_buyers.new_buyers_observed_60d') }}
-            as reorder_rate_60d,
-        coalesce(new_buyers.new_buyers_observed_90d, 0) as new_buyers_observed_90d,
-        coalesce(new_buyers.new_buyers_reordered_90d, 0) as new_buyers_reordered_90d,
-        {{ safe_divide('new_buyers.new_buyers_reordered_90d', 'new_buyers.new_buyers_observed_90d') }}
-            as reorder_rate_90d,
+        {%- for days in reorder_windows %}
+            {%- set observed = 'new_buyers_observed_' ~ days ~ 'd' %}
+            {%- set reordered = 'new_buyers_reordered_' ~ days ~ 'd' %}
+            coalesce(new_buyers.{{ observed }}, 0) as {{ observed }},
+            coalesce(new_buyers.{{ reordered }}, 0) as {{ reordered }},
+            {{ safe_divide('new_buyers.' ~ reordered, 'new_buyers.' ~ observed) }} as reorder_rate_{{ days }}d,
+        {%- endfor %}
 
         -- booleans
-        spine.month_start <= spine.last_complete_month as is_complete_month,
+        spine.is_complete_month,
 
         -- dates
         spine.reference_date
