@@ -2,9 +2,9 @@
 -- funnel needs: the buyer, the day the order was placed, the day it was paid, gross and net amounts
 -- (int_orders: the project's one definition of paid and refunded) and, for the own shop and the
 -- generic export, the channel.
--- Own shop: the channel of the order's session (int_funnel_site_order_sessions: its purchase event's
--- session, else the buyer's latest session started by the order time); an order with no session at all
--- is channel `other`.
+-- Own shop: the channel of the order's session, as int_funnel_site_order_sessions places it (its purchase
+-- event's session, else the buyer's latest session started by the order time); an order with no session
+-- at all is channel `other`.
 -- Tmall orders carry no traffic source: their channel is NULL (Sycm splits Tmall by source).
 {{ config(materialized='table') }}
 
@@ -19,12 +19,6 @@ orders as (
 site_order_sessions as (
 
     select * from {{ ref('int_funnel_site_order_sessions') }}
-
-),
-
-site_sessions as (
-
-    select * from {{ ref('int_funnel_site_sessions') }}
 
 ),
 
@@ -50,7 +44,7 @@ final as (
 
         -- strings
         case
-            when orders.platform = 'site' then coalesce(site_sessions.channel, 'other')
+            when orders.platform = 'site' then coalesce(site_order_sessions.channel, 'other')
             when orders.platform = 'generic' then coalesce(orders.channel, 'other')
         end as channel,
         site_order_sessions.session_match,
@@ -79,8 +73,6 @@ final as (
         on
             orders.order_id = site_order_sessions.order_id
             and orders.platform = site_order_sessions.platform
-    left join site_sessions
-        on site_order_sessions.session_key = site_sessions.session_key
 
 )
 

@@ -1,17 +1,12 @@
--- One row per own-shop order: the session it belongs to, and how it was found. The order's session is the
--- session of its purchase event (transaction_id); an order without one (unpaid, or a purchase the tracking
--- missed) takes the buyer's latest session that started before the order was created; an order with no
--- session at all has none (int_funnel_orders gives it channel `other`). A table: its tests would each
--- recompute a view.
+-- One row per own-shop order (stg_site__orders: the same orders as int_orders__site): the session it
+-- belongs to, how it was found, and that session's channel. The order's session is the session of its
+-- purchase event (transaction_id); an order without one (unpaid, or a purchase the tracking missed) takes
+-- the buyer's latest session that started before the order was created; an order with no session at all
+-- has none, and channel `other`. int_funnel_orders takes the channel from here, so it reads neither the
+-- sessions nor the own-shop orders a second time. A table: its tests would each recompute a view.
 {{ config(materialized='table') }}
 
 with
-
-orders as (
-
-    select * from {{ ref('int_orders') }}
-
-),
 
 site_orders as (
 
@@ -40,15 +35,12 @@ purchase_sessions as (
 site_orders_timed as (
 
     select
-        orders.order_id,
-        site_orders.user_pseudo_id,
-        -- order times are China time, event times UTC
-        {{ storeops.utc_time('orders.ordered_at', 'site') }} as ordered_at_utc
+        order_id,
+        user_pseudo_id,
+        -- order times are China time, event times UTC (created_at is int_orders.ordered_at)
+        {{ storeops.utc_time('created_at', 'site') }} as ordered_at_utc
 
-    from orders
-    inner join site_orders
-        on orders.order_id = site_orders.order_id
-    where orders.platform = 'site'
+    from site_orders
 
 ),
 
@@ -76,7 +68,7 @@ sessions_before_order as (
 
 ),
 
-final as (
+order_sessions as (
 
     select
         -- ids
@@ -100,6 +92,25 @@ final as (
         on
             site_orders_timed.order_id = sessions_before_order.order_id
             and sessions_before_order.recency = 1
+
+),
+
+final as (
+
+    select
+        -- ids
+        order_sessions.platform,
+        order_sessions.order_id,
+        order_sessions.session_key,
+
+        -- strings
+        order_sessions.session_match,
+        -- the channel of the order's session; an order with no session is `other`
+        coalesce(site_sessions.channel, 'other') as channel
+
+    from order_sessions
+    left join site_sessions
+        on order_sessions.session_key = site_sessions.session_key
 
 )
 

@@ -8,7 +8,7 @@ with
 
 daily as (
 
-    select * from {{ ref('int_funnel_store_daily_counts') }}
+    select * from {{ ref('fct_funnel_store_daily') }}
 
 ),
 
@@ -21,7 +21,16 @@ calendar as (
 ordinary_days as (
 
     select
-        daily.*,
+        daily.platform,
+        daily.store_id,
+        daily.exposures,
+        daily.clicks,
+        daily.visitors,
+        daily.cart_adders,
+        daily.paying_buyers,
+        daily.paid_orders,
+        daily.inquiries,
+        daily.gmv,
         calendar.iso_weekday,
         calendar.weekday_name,
         calendar.is_member_day
