@@ -33,8 +33,10 @@ lint: $(STAMP)
 	@mkdir -p warehouse/build
 	$(BIN)/sqlfluff lint $(SQL_PATHS)
 
+# two workers, one test file each at a time (pytest-xdist): a file's module fixtures (its builds) are made
+# once; every build in a test is isolated in its own temporary folder (pytests/conftest.py)
 pytest: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test: $(STAMP)
 	$(MAKE) lint

@@ -77,6 +77,9 @@ def storeops_env(tmp_path: Path, exports: Path, warehouse_name: str = "storeops.
     env.pop("STOREOPS_WORKFILE", None)
     env["STOREOPS_EXPORTS"] = str(exports)
     env["STOREOPS_WAREHOUSE"] = str(tmp_path / "published" / warehouse_name)
+    # nothing shared with the repository's own build or another pytest worker (make test runs two)
+    env["STOREOPS_DATA_DOCS"] = str(tmp_path / "data_docs")
+    env["STOREOPS_TEMP_DIR"] = str(tmp_path / "duckdb_tmp")
     return env
 
 

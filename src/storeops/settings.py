@@ -37,8 +37,8 @@ class Settings:
 
     @property
     def data_docs_dir(self) -> Path:
-        """Great Expectations' HTML Data Docs of the last validation."""
-        return self.project_dir / "target" / "data_docs"
+        """Great Expectations' HTML Data Docs of the last validation (STOREOPS_DATA_DOCS, default target/data_docs)."""
+        return self.project_dir / os.environ.get("STOREOPS_DATA_DOCS", "target/data_docs")
 
 
 def find_project_dir(start: Path | None = None) -> Path:
@@ -91,6 +91,7 @@ def load_settings(project_dir: Path | None = None) -> Settings:
     STOREOPS_EXPORTS           exports folder                 (default exports/)
     STOREOPS_WAREHOUSE         published warehouse file       (default warehouse/storeops.duckdb)
     STOREOPS_WORKFILE          working file dbt builds into   (default <warehouse folder>/build/<warehouse name>)
+    STOREOPS_DATA_DOCS         Great Expectations Data Docs   (default target/data_docs)
     STOREOPS_PII_SALT          salt for hashing PII columns   (default: a fixed demo salt; set your own)
     STOREOPS_EARLIEST_DATE     rows dated before it are rejected (YYYY-MM-DD, default 1990-01-01)
     STOREOPS_MAX_REJECT_SHARE  a file with more of its rows rejected by one check is blocked (default 0.5)
