@@ -17,7 +17,7 @@ import sys
 
 import duckdb
 
-SCHEMAS = ("raw", "staging", "intermediate", "marts", "seeds")
+SCHEMAS = ("raw", "staging", "quarantine", "intermediate", "marts", "seeds")
 RUN_TIME_COLUMNS = {"_loaded_at", "loaded_at", "landed_at", "built_at", "checked_at"}
 
 
