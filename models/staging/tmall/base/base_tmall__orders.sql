@@ -1,8 +1,8 @@
 -- Base model for tmall/orders: every raw row, typed, with why it is rejected or superseded.
 -- Order export (订单报表), one row per order.
 -- Times are China Standard Time (UTC+8), naive, as exported; money is CNY (yuan).
--- Reading: 买家实际支付金额 (paid_amount) is the amount paid at payment time; refunds are NOT
--- subtracted (退款金额, refund_amount, is separate), even where an export writes it net.
+-- 买家实际支付金额 (paid_amount) is kept as written; a file that writes it net of 退款金额 is detected per
+-- file in stg_tmall__orders, whose paid_amount_at_payment adds the refund back (DECISIONLOG H3).
 -- 订单付款时间 (paid_at) is a required column but not a required value: an unpaid order has an empty 订单付款时间.
 -- Rejected rows (_reject_code) and superseded rows (_superseded_by) go to quarantine, the rest to
 -- stg_tmall__orders. Natural key: order_id; latest version wins (highest _file_seq, then _row_number).
