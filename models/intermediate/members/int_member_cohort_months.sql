@@ -1,6 +1,6 @@
 -- The member cohorts' calendar spine: one row per platform, cohort month (month of the members' first valid
 -- order; the members from int_members, one row each) and months since that month, for every month from
--- the cohort month to the platform's reference month (int_member_platform_days), with the cohort's size and
+-- the cohort month to the platform's reference month (int_member_platform_months), with the cohort's size and
 -- whether the month is complete in the data (on or before the platform's last complete month).
 with
 
@@ -10,19 +10,9 @@ members as (
 
 ),
 
-platform_days as (
-
-    select * from {{ ref('int_member_platform_days') }}
-
-),
-
 months as (
 
-    select distinct
-        platform,
-        month_start
-
-    from platform_days
+    select * from {{ ref('int_member_platform_months') }}
 
 ),
 

@@ -19,54 +19,15 @@ stores as (
 
 final as (
 
+    -- the session's columns are int_funnel_site_sessions' (one list, there); the contract in
+    -- _funnel__models.yml orders them
     select
-        -- ids
-        sessions.session_key,
-        stores.default_store_id as store_id,
-        sessions.user_pseudo_id,
-        sessions.session_number,
-
-        -- strings
-        sessions.source,
-        sessions.medium,
-        sessions.campaign,
-        sessions.source_label,
-        sessions.channel,
-        sessions.device_category,
-
-        -- numerics
-        sessions.events,
-        sessions.duration_seconds,
-        sessions.page_views,
-        sessions.item_views,
-        sessions.add_to_carts,
-        sessions.checkouts,
-        sessions.purchases,
-        sessions.revenue,
-
-        -- booleans: open funnel
-        sessions.has_page_view,
-        sessions.has_view_item,
-        sessions.has_add_to_cart,
-        sessions.has_checkout,
-        sessions.has_purchase,
-
-        -- booleans: closed funnel
-        sessions.reached_view_item,
-        sessions.reached_add_to_cart,
-        sessions.reached_checkout,
-        sessions.reached_purchase,
-
-        sessions.is_new_visitor,
-
-        -- timestamps
-        sessions.session_date,
-        sessions.session_started_at,
-        sessions.session_ended_at
+        sessions.*,
+        stores.default_store_id as store_id
 
     from sessions
     cross join stores
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

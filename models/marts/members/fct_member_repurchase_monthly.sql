@@ -11,21 +11,9 @@ member_orders as (
 
 ),
 
-platform_days as (
-
-    select * from {{ ref('int_member_platform_days') }}
-
-),
-
 spine as (
 
-    select distinct
-        platform,
-        month_start,
-        reference_date,
-        month_start <= last_complete_month as is_complete_month
-
-    from platform_days
+    select * from {{ ref('int_member_platform_months') }}
 
 ),
 
