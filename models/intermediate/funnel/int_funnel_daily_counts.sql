@@ -3,30 +3,8 @@
 -- the one template macros/funnel_daily_counts.sql (which says where each platform's steps come from).
 -- A platform of funnel_platforms() without its model is a compile error here.
 {{ config(materialized='table') }}
+{%- set columns = ['stat_date', 'platform', 'store_id', 'channel'] %}
+{%- for name, type in storeops.funnel_counts() %}{% do columns.append(name) %}{% endfor %}
+{%- do columns.append('visitors_is_distinct_count') %}
 
-with
-
-unioned as (
-
-    {% for platform in storeops.funnel_platforms() %}
-        select * from {{ ref('int_funnel_daily_counts__' ~ platform) }}
-        {% if not loop.last %}
-            union all
-        {% endif %}
-    {%- endfor %}
-
-),
-
-final as (
-
-    select
-        stat_date,
-        platform,
-        {{- storeops.funnel_keys(['store_id', 'channel']) }}
-        {{- storeops.funnel_count_columns() }},
-        visitors_is_distinct_count
-    from unioned
-
-)
-
-select * from final
+{{ storeops.union_parts('int_funnel_daily_counts__', storeops.funnel_platforms(), columns) }}
