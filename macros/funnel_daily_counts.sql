@@ -362,13 +362,12 @@ order_platforms as (
 {%- if order_platforms %}{% do blocks.append('order_platforms') %}{% endif %}
 
 unioned as (
-    {%- for block in blocks %}
-
+{% for block in blocks %}
     select * from {{ block }}
     {%- if not loop.last %}
     union all
     {%- endif %}
-    {%- endfor %}
+{%- endfor %}
 
 ),
 
