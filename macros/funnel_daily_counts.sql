@@ -1,7 +1,7 @@
 {#-
     Funnel counts per day, platform and the grain's keys (macros/funnel.sql), before any rate: the
-    body of int_funnel_daily_counts (keys ['store_id', 'channel']) and int_funnel_store_daily_counts
-    (keys ['store_id']). Each platform fills the steps its exports report; the others stay NULL ("not
+    body of int_funnel_daily_counts__<platform> (keys ['store_id', 'channel']) and
+    int_funnel_store_daily_counts (keys ['store_id']). Each platform fills the steps its exports report; the others stay NULL ("not
     reported", never 0):
       tmall        channel rows: Sycm traffic sources (流量来源), labels mapped to channels by the channel
                    map; several labels (and their 来源明细 rows) of one channel are summed, so the distinct
@@ -18,12 +18,29 @@
       generic      orders (by the export's channel label on channel rows)
     Store rows' distinct counts are the platform's own daily totals or distinct recounts over the day,
     never a sum over channel rows. `visitors_is_distinct_count` exists on channel rows only.
+    `platform` (optional) gives one platform's rows only, reading only what that platform needs: the
+    channel grain is one model per platform (int_funnel_daily_counts__<platform>, unioned by
+    int_funnel_daily_counts; DECISIONLOG Q2); the store grain reads all four in one model.
 -#}
-{% macro funnel_daily_counts(keys) -%}
+{#- The funnel's platforms, in the order of their blocks below: int_funnel_daily_counts unions one model
+    per platform, int_funnel_daily_counts__<platform>, and does not compile while one is missing. -#}
+{% macro funnel_platforms() -%}
+    {{ return(['tmall', 'alibaba_com', 'site', 'generic']) }}
+{%- endmacro %}
+
+{% macro funnel_daily_counts(keys, platform=none) -%}
+    {%- set all_platforms = storeops.funnel_platforms() -%}
+    {%- if platform is not none and platform not in all_platforms -%}
+        {{ exceptions.raise_compiler_error("funnel_daily_counts: unknown platform '" ~ platform ~ "'") }}
+    {%- endif -%}
+    {%- set platforms = all_platforms if platform is none else [platform] -%}
+    {%- set order_platforms = [] -%}
+    {%- for name in ['site', 'generic'] if name in platforms %}{% do order_platforms.append(name) %}{% endfor -%}
     {%- set by_channel = 'channel' in keys -%}
     {%- set site_steps = ['visitors', 'page_views', 'product_viewers', 'cart_adders'] %}
 
 with
+{%- if 'tmall' in platforms %}
 
 sycm as (
 
@@ -34,25 +51,32 @@ sycm as (
     {%- endif %}
 
 ),
+{%- endif %}
+{%- if 'alibaba_com' in platforms %}
 
 alibaba_products as (
 
     select * from {{ ref('stg_alibaba_com__product_performance') }}
 
 ),
+{%- endif %}
+{%- if 'site' in platforms %}
 
 site_events as (
 
     select * from {{ ref('int_site_events_sessionized') }}
 
 ),
-{%- if by_channel %}
+{%- endif %}
+{%- if by_channel and 'site' in platforms %}
 
 site_sessions as (
 
     select * from {{ ref('int_funnel_site_sessions') }}
 
 ),
+{%- endif %}
+{%- if by_channel and ('tmall' in platforms or 'alibaba_com' in platforms) %}
 
 channel_map as (
 
@@ -60,18 +84,23 @@ channel_map as (
 
 ),
 {%- endif %}
+{%- if order_platforms or ('tmall' in platforms and not by_channel) %}
 
 orders as (
 
     select * from {{ ref('int_funnel_orders') }}
 
 ),
+{%- endif %}
+{%- if platforms != ['generic'] %}
 
 stores as (
 
     select * from {{ ref('int_funnel_platform_stores') }}
 
 ),
+{%- endif %}
+{%- if 'tmall' in platforms %}
 
 tmall_order_days as (
 
@@ -169,6 +198,8 @@ tmall_orders_only as (
     where stat_date not in (select sycm.stat_date from sycm)
 
 ),
+{%- endif %}
+{%- if 'alibaba_com' in platforms %}
 
 {% set alibaba_steps = {
     'exposures': 'sum(alibaba_products.exposures)',
@@ -204,6 +235,8 @@ alibaba_com as (
     {%- endif %}
 
 ),
+{%- endif %}
+{%- if 'site' in platforms %}
 
 site_traffic as (
 
@@ -230,6 +263,8 @@ site_traffic as (
     group by site_events.event_date, stores.default_store_id{{ ', site_sessions.channel' if by_channel }}
 
 ),
+{%- endif %}
+{%- if order_platforms %}
 
 ordering as (
 
@@ -240,7 +275,7 @@ ordering as (
         count(distinct buyer_key) as ordering_buyers
 
     from orders
-    where platform in ('site', 'generic')
+    where platform in ('{{ order_platforms | join("', '") }}')
     group by order_date, platform, {{ keys | join(', ') }}
 
 ),
@@ -257,13 +292,13 @@ paying as (
         sum(net_paid_amount) as net_gmv
 
     from orders
-    where platform in ('site', 'generic') and is_paid
+    where platform in ('{{ order_platforms | join("', '") }}') and is_paid
     group by payment_date, platform, {{ keys | join(', ') }}
 
 ),
 
 order_platform_keys as (
-    {%- for relation in ['ordering', 'paying', 'site_traffic'] %}
+    {%- for relation in ['ordering', 'paying'] + (['site_traffic'] if 'site' in platforms else []) %}
 
     select
         stat_date,
@@ -284,7 +319,7 @@ order_platform_keys as (
     'gmv': 'coalesce(paying.gmv, 0)',
     'net_gmv': 'coalesce(paying.net_gmv, 0)',
 } %}
-{%- for step in site_steps %}
+{%- for step in site_steps if 'site' in platforms %}
     {%- do reported.update({
         step: "case when order_platform_keys.platform = 'site' then coalesce(site_traffic." ~ step ~ ", 0) end"
     }) %}
@@ -303,11 +338,13 @@ order_platforms as (
         {%- endif %}
 
     from order_platform_keys
+    {%- if 'site' in platforms %}
     left join site_traffic
         on
             order_platform_keys.platform = 'site'
             and order_platform_keys.stat_date = site_traffic.stat_date
             {{- storeops.funnel_keys_equal(keys, 'order_platform_keys', 'site_traffic') }}
+    {%- endif %}
     {%- for relation in ['ordering', 'paying'] %}
     left join {{ relation }}
         on
@@ -317,16 +354,20 @@ order_platforms as (
     {%- endfor %}
 
 ),
+{%- endif %}
+
+{%- set blocks = [] %}
+{%- if 'tmall' in platforms %}{% do blocks.extend(['tmall', 'tmall_orders_only']) %}{% endif %}
+{%- if 'alibaba_com' in platforms %}{% do blocks.append('alibaba_com') %}{% endif %}
+{%- if order_platforms %}{% do blocks.append('order_platforms') %}{% endif %}
 
 unioned as (
-
-    select * from tmall
+{% for block in blocks %}
+    select * from {{ block }}
+    {%- if not loop.last %}
     union all
-    select * from tmall_orders_only
-    union all
-    select * from alibaba_com
-    union all
-    select * from order_platforms
+    {%- endif %}
+{%- endfor %}
 
 ),
 

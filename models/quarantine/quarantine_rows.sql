@@ -1,35 +1,9 @@
 -- One row per raw row that is not in staging, with the reason: rows that do not parse
 -- (parse_error), lack a required value (missing_required) or were re-exported later
--- (superseded). Built from every base model, over the one list of exports in
--- contracts (macros/export_contracts.sql, generated from src/storeops/contracts/).
-{%- set exports = storeops.export_contracts() | list %}
-
-with
-
-unioned as (
-
-    {% for export in exports %}
-        {%- set platform, report = export.split('__', 1) %}
-        select
-            '{{ platform }}' as platform,
-            '{{ report }}' as report,
-            _file_path as file_path,
-            _row_number as row_number,
-            _file_seq as file_seq,
-            coalesce(_reject_code, 'superseded') as reason_code,
-            coalesce(
-                _reject_reason,
-                'superseded: ' || _natural_key || ' was exported again in ' || _superseded_by
-                || ' (row ' || cast(_superseded_by_row as {{ dbt.type_string() }}) || ')'
-            ) as reason,
-            _loaded_at as loaded_at
-        from {{ ref('base_' ~ export) }}
-        where _reject_code is not null or _superseded_by is not null
-        {% if not loop.last %}
-            union all
-        {% endif %}
-    {%- endfor %}
-
-)
-
-select * from unioned
+-- (superseded). A union of one ephemeral model per group of exports (quarantine_rows__<group>,
+-- the platforms, Tmall's Sycm reports apart), over the one list of exports in contracts
+-- (macros/export_contracts.sql, generated from src/storeops/contracts/); macros/quarantine.sql
+-- writes each group's rows once. A group without its model file is a compile error here.
+{{ storeops.union_parts('quarantine_rows__', storeops.quarantine_groups(), [
+    'platform', 'report', 'file_path', 'row_number', 'file_seq', 'reason_code', 'reason', 'loaded_at',
+]) }}

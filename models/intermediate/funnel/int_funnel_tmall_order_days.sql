@@ -2,7 +2,7 @@
 -- export (an operator who exports orders only, or a slim order export): ordering buyers by order day,
 -- paying buyers, paid orders, GMV (at payment time) and net GMV by payment day. Buyer counts are NULL on
 -- a day with an order whose export has no 买家会员名 (a distinct count over some buyers would be wrong).
--- The funnel marts take these rows only where Sycm has none (int_funnel_daily_counts,
+-- The funnel marts take these rows only where Sycm has none (int_funnel_daily_counts__tmall,
 -- int_funnel_store_daily_counts).
 
 with
