@@ -134,6 +134,11 @@ tmall__orders:
       - {name: confirmed_at, header: '确认收货时间', type: timestamp}
       - {name: shipped_at, header: '发货时间', type: timestamp}
       - {name: seller_note, header: '商家备注', type: text}
+      - {name: presale_stages, header: '分阶段订单信息', type: text}
+      - {name: deposit_rank, header: '定金排名', type: text}
+      - {name: deposit_amount, header: '定金金额', type: money}
+      - {name: deposit_paid_at, header: '定金付款时间', type: timestamp}
+      - {name: balance_paid_at, header: '尾款付款时间', type: timestamp}
 tmall__refunds:
   timezone: Asia/Shanghai
   natural_key: [refund_id]

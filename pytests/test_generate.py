@@ -217,6 +217,33 @@ def test_order_export_quirks(tmall_orders: pd.DataFrame) -> None:
     assert (cents(o["总金额"]) == cents(o["买家应付货款"]) + cents(o["买家应付邮费"])).all()
 
 
+def test_presale_orders_pay_a_deposit_in_the_warm_up_and_the_balance_at_the_burst(tmall_orders: pd.DataFrame) -> None:
+    """The generator's pre-sale orders (generate/tmall_presale.py), known by construction."""
+    o = tmall_orders
+    presale = o[o["分阶段订单信息"] != ""]
+    assert len(presale) and (presale["定金金额"] != "").all() and (o.loc[o["分阶段订单信息"] == "", "定金金额"] == "").all()
+    windows = [w for year in (2024, 2025) for w in festival_windows(year)]
+    warm_up = {(f, p): (a.isoformat(), b.isoformat()) for f, p, a, b in
+               ((w[0], w[2], w[3], w[4]) for w in windows)}
+    deposit_day = presale["定金付款时间"].str[:10]
+    in_warm_up = np.zeros(len(presale), dtype=bool)
+    for (_, phase), (first, last) in warm_up.items():
+        if phase == "warm_up":
+            in_warm_up |= ((deposit_day >= first) & (deposit_day <= last)).to_numpy()
+    assert in_warm_up.all(), "every deposit is taken in a warm-up"
+    assert (cents(presale["定金金额"]) <= cents(presale["总金额"]) * 0.2).all()
+    assert (presale["定金付款时间"] >= presale["订单创建时间"]).all()
+    paid = presale["尾款付款时间"] != ""
+    assert (presale.loc[paid, "订单付款时间"] == presale.loc[paid, "尾款付款时间"]).all()
+    bursts = {a.isoformat() for _, _, p, a, _ in windows if p == "burst"}
+    assert presale.loc[paid, "尾款付款时间"].str[:10].isin(bursts).all(), "balances are paid on the first burst day"
+    assert (presale.loc[paid, "买家实际支付金额"] == presale.loc[paid, "总金额"]).all()
+    lost = presale[~paid]
+    assert len(lost) and (lost["订单付款时间"] == "").all() and lost["订单状态"].isin(["交易关闭", "等待买家付款"]).all()
+    assert lost["分阶段订单信息"].str.contains("尾款[^;]*未付款").all()
+    assert 0.05 < len(lost) / len(presale) < 0.3, "about LOST_SHARE of the deposits are lost"
+
+
 def test_sycm_shop_matches_orders(run_a: Path, paid_orders: pd.DataFrame) -> None:
     shop = read(run_a, "tmall", "sycm_shop_daily").set_index("统计日期")
     expected = _by_day(paid_orders.assign(qty=ints(paid_orders["宝贝总数量"])), ["paid_date"]).reindex(
@@ -268,11 +295,22 @@ def _monotone(frame: pd.DataFrame, steps: tuple[str, ...]) -> bool:
     return all((ints(frame[a]) >= ints(frame[b])).all() for a, b in pairwise(steps))
 
 
-def test_sycm_funnels_are_monotone(run_a: Path) -> None:
+def test_sycm_funnels_are_monotone(run_a: Path, tmall_orders: pd.DataFrame) -> None:
     shop = read(run_a, "tmall", "sycm_shop_daily")
     assert _monotone(shop, ("访客数", "商品访客数", "加购人数", "下单买家数", "支付买家数"))
     products = read(run_a, "tmall", "sycm_product_traffic")
-    assert _monotone(products, ("商品访客数", "商品加购人数", "下单买家数", "支付买家数"))
+    assert _monotone(products, ("商品访客数", "商品加购人数", "下单买家数"))
+    # paying buyers: at most the ordering buyers, plus those paying the balance of a pre-sale order placed
+    # earlier (in the warm-up), who pay on the burst day without ordering that day
+    balances = tmall_orders[(tmall_orders["尾款付款时间"] != "") & (tmall_orders["订单创建时间"].str[:10]
+                                                               != tmall_orders["paid_date"])]
+    late = balances.groupby(["paid_date", "宝贝标题"])["买家会员名"].nunique()
+    late.index.names = ["统计日期", "商品名称"]
+    allowed = ints(products["下单买家数"]) + late.reindex(
+        pd.MultiIndex.from_frame(products[["统计日期", "商品名称"]]), fill_value=0
+    ).to_numpy()
+    assert (ints(products["支付买家数"]) <= allowed).all()
+    assert late.sum() > 0, "the demo has pre-sale balances"
     assert _monotone(products, ("商品访客数", "搜索引导访客数", "搜索引导支付买家数"))
     viewers = shop.set_index("统计日期")["商品访客数"].astype(np.int64)
     assert (ints(products["商品访客数"]) <= viewers.loc[products["统计日期"]].to_numpy()).all()
