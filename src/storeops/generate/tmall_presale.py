@@ -54,9 +54,8 @@ class Presale:
 
 def _first_burst_after(cal: Calendar) -> np.ndarray:
     """Per day: the next burst day on or after it (-1 when the window ends first)."""
-    burst_days = np.flatnonzero(cal.in_phases("burst"))
-    nxt = np.searchsorted(burst_days, np.arange(cal.days))
-    return np.where(nxt < len(burst_days), burst_days[np.minimum(nxt, len(burst_days) - 1)], -1)
+    burst_days = np.append(np.flatnonzero(cal.in_phases("burst")), -1)  # -1: no burst left in the window
+    return burst_days[np.searchsorted(burst_days[:-1], np.arange(cal.days))]
 
 
 def _pick_products(
@@ -76,6 +75,8 @@ def _like_orders(rng: np.random.Generator, ordinary: Orders, day: np.ndarray) ->
     """Per pre-sale order, a random ordinary non-paid-search order of its day; -1 when the day has none."""
     ztc = [s.label for s in cat.TMALL_SOURCES].index(cat.TMALL_ZTC_SOURCE)
     pool = np.flatnonzero(ordinary.source != ztc)
+    if not len(pool):
+        return np.full(len(day), -1)
     pool = pool[np.argsort(ordinary.day[pool], kind="stable")]
     first = np.searchsorted(ordinary.day[pool], day, side="left")
     count = np.searchsorted(ordinary.day[pool], day, side="right") - first
