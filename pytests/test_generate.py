@@ -29,7 +29,9 @@ DAYS = 45
 LAST_DAY = "2024-07-10"
 MONTHS = {"2024-05", "2024-06", "2024-07"}
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-ENCODINGS = {"tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8"}
+ENCODINGS = {"tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8"}
+SNAPSHOTS = {"tmall__members", "manual__campaigns"}
+"""Exports written as one file named after the window's last day, not monthly."""
 
 
 def _run(root: Path, seed: int) -> Path:
@@ -113,8 +115,8 @@ def test_another_seed_gives_other_files(run_a: Path, run_c: Path) -> None:
 def test_every_contract_has_monthly_files(run_a: Path) -> None:
     for contract in load_contracts():
         names = [p.name for p in _files(run_a, contract)]
-        if contract.key == "tmall__members":
-            assert names == [f"tmall_members_{LAST_DAY}.csv"]
+        if contract.key in SNAPSHOTS:
+            assert names == [f"{contract.platform}_{contract.report}_{LAST_DAY}.csv"]
             continue
         months = {
             re.fullmatch(rf"{contract.platform}_{contract.report}_(\d{{4}}-\d{{2}})\.csv", n).group(1) for n in names
@@ -124,7 +126,7 @@ def test_every_contract_has_monthly_files(run_a: Path) -> None:
 
 def test_rows_sit_in_the_file_of_their_month(run_a: Path) -> None:
     for contract in load_contracts():
-        if contract.key == "tmall__members":
+        if contract.key in SNAPSHOTS:
             continue
         header = contract.column(contract.date_column).header
         for path in _files(run_a, contract):
@@ -511,6 +513,27 @@ def test_channel_map_covers_every_label(run_a: Path, site_events: pd.DataFrame) 
     used = {("tmall", s) for s in tmall} | {("site", s) for s in site} | {("generic", s) for s in generic}
     assert used <= mapped
     assert {("alibaba_com", label) for label, _ in cat.ALIBABA_SOURCES} <= mapped
+
+
+def test_the_operators_calendar_has_both_festivals_a_theme_week_and_a_wednesday_member_day(run_a: Path) -> None:
+    calendar = read(run_a, "manual", "campaigns")
+    seed = pd.read_csv(SEEDS / "campaign_calendar.csv", dtype=str, keep_default_na=False)
+    festivals = calendar[calendar["campaign_type"] == "platform_festival"]
+    assert {"618_2024", "double11_2024"} <= set(festivals["campaign_id"])
+    # the festival rows repeat the seed's ids and dates (they replace the seed's rows, adding budgets)
+    merged = festivals.merge(seed, on=["campaign_id", "phase"], suffixes=("", "_seed"))
+    assert len(merged) == len(festivals)
+    assert (merged["start_date"] == merged["start_date_seed"]).all()
+    assert (merged["end_date"] == merged["end_date_seed"]).all()
+    theme = calendar[calendar["campaign_type"] == "theme_week"]
+    assert len(theme) == 1 and theme["platform"].eq("tmall").all()
+    assert date.fromisoformat(theme["start_date"].iloc[0]).weekday() == 0
+    member = calendar[calendar["campaign_type"] == "member_day"]
+    assert len(member) == 1 and member["weekday"].eq("wednesday").all() and member["phase"].eq("weekly").all()
+    start, end = date.fromisoformat(member["start_date"].iloc[0]), member["end_date"].iloc[0]
+    assert start.weekday() == 2 and START < start and end == LAST_DAY
+    assert (calendar.loc[calendar["campaign_type"] != "member_day", "weekday"] == "").all()
+    assert (calendar["end_date"] >= calendar["start_date"]).all()
 
 
 def test_campaign_calendar_matches_the_generator() -> None:
