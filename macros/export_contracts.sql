@@ -63,7 +63,7 @@ manual__campaigns:
       - {name: phase, header: 'phase', type: text, required: true}
       - {name: start_date, header: 'start_date', type: date, required: true, planned: true}
       - {name: end_date, header: 'end_date', type: date, required: true, planned: true}
-      - {name: recurring_weekday, header: 'weekday', type: text}
+      - {name: recurring_weekday, header: 'weekday', type: text, required: true, nullable: true}
       - {name: budget, header: 'budget', type: money}
       - {name: mechanics, header: 'mechanics', type: text}
   rules:
