@@ -213,6 +213,24 @@ def _campaign_calendar_bad_rows(root: Path) -> None:
     write_export(root, "manual", "campaigns", "calendar_bad_rows.csv", CAMPAIGNS, rows)
 
 
+def _campaign_calendar_xlsx(root: Path) -> None:
+    """The calendar kept in Excel with Chinese headers (the contract's aliases) and a title line above them."""
+    folder = root / "manual" / "campaigns"
+    folder.mkdir(parents=True, exist_ok=True)
+    from storeops.db import connect
+
+    con = connect()
+    con.execute(
+        "copy (select * from (values ('2024 活动日历', '', '', '', '', '', '', '', ''),"
+        " ('活动ID', '活动名称', '活动类型', '平台', '阶段', '开始日期', '结束日期', '星期', '预算'),"
+        " ('C-XLSX-1', '夏季主题周', '主题周', 'tmall', 'main', '2024-08-05', '2024-08-11', '', '¥8,000.00'),"
+        " ('C-XLSX-2', '周三会员日', '会员日', '全部', 'weekly', '2024/7/3', '2099/12/30', '星期三', ''))"
+        " t(a, b, c, d, e, f, g, h, i)) "
+        f"to '{folder / 'calendar.xlsx'}' (format xlsx, header false)"
+    )
+    con.close()
+
+
 def _wrong_folder(root: Path) -> None:
     write_export(root, "tmall", "refunds", "orders_in_refunds.csv", TMALL, [tmall_row("T-WRONG-1")], encoding="gbk")
 
@@ -271,6 +289,9 @@ CATALOGUE: tuple[Case, ...] = (
              ("calendar_bad_rows.csv", 7, "'someday' is not a known weekday (recurring_weekday)"),
              ("calendar_bad_rows.csv", 8, "'jd' is not a known platform (platform)"),
          )),
+    Case("campaign calendar as .xlsx, Chinese headers, a rule running into the future", "staged",
+         _campaign_calendar_xlsx, staged=("C-XLSX-1", "C-XLSX-2"), export="manual__campaigns",
+         key_column="campaign_id"),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

@@ -60,7 +60,7 @@ with_file as (
 
 ),
 
--- a pre-sale order: its file writes 分阶段订单信息, or a deposit amount or time, or a balance time
+-- a pre-sale order: its row writes 分阶段订单信息, or a deposit amount or time, or a balance time
 presale_flagged as (
 
     select
