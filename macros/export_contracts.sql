@@ -51,6 +51,28 @@ generic__orders:
       - {name: quantity, header: 'quantity', type: integer}
       - {name: currency, header: 'currency', type: text}
       - {name: store_id, header: 'store_id', type: text}
+manual__campaigns:
+  timezone: Asia/Shanghai
+  natural_key: [campaign_id, platform, phase]
+  date_column: start_date
+  columns:
+      - {name: campaign_id, header: 'campaign_id', type: text, required: true}
+      - {name: campaign_name, header: 'campaign_name', type: text, required: true}
+      - {name: campaign_type, header: 'campaign_type', type: text, required: true}
+      - {name: platform, header: 'platform', type: text, required: true}
+      - {name: phase, header: 'phase', type: text, required: true}
+      - {name: start_date, header: 'start_date', type: date, required: true, planned: true}
+      - {name: end_date, header: 'end_date', type: date, required: true, planned: true}
+      - {name: recurring_weekday, header: 'weekday', type: text, required: true, nullable: true}
+      - {name: budget, header: 'budget', type: money}
+      - {name: mechanics, header: 'mechanics', type: text}
+  rules:
+      - {check: not_before, column: end_date, other: start_date}
+      - {check: one_of, column: campaign_type, values: ['platform_festival', 'member_day', 'theme_week', 'presale', 'other', '平台大促', '会员日', '主题周', '预售', '其他']}
+      - {check: one_of, column: platform, values: ['all', 'tmall', 'alibaba_com', 'site', 'generic', '全部']}
+      - {check: one_of, column: recurring_weekday, values: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', '1', '2', '3', '4', '5', '6', '7', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']}
+      - {check: required_when, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
+      - {check: empty_unless, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
 site__events:
   timezone: Asia/Shanghai
   natural_key: [event_id]
@@ -134,6 +156,11 @@ tmall__orders:
       - {name: confirmed_at, header: '确认收货时间', type: timestamp}
       - {name: shipped_at, header: '发货时间', type: timestamp}
       - {name: seller_note, header: '商家备注', type: text}
+      - {name: presale_stages, header: '分阶段订单信息', type: text}
+      - {name: deposit_rank, header: '定金排名', type: text}
+      - {name: deposit_amount, header: '定金金额', type: money}
+      - {name: deposit_paid_at, header: '定金付款时间', type: timestamp}
+      - {name: balance_paid_at, header: '尾款付款时间', type: timestamp}
 tmall__refunds:
   timezone: Asia/Shanghai
   natural_key: [refund_id]
@@ -262,5 +289,5 @@ tmall__members:
 {#- Hours to add to UTC for each platform's shop time: its contract `timezone`, where that zone keeps
     one offset all year (a zone with daylight saving, or `local`, has none). -#}
 {% macro shop_utc_offset_hours() -%}
-{{ return({'site': 8, 'tmall': 8}) }}
+{{ return({'manual': 8, 'site': 8, 'tmall': 8}) }}
 {%- endmacro %}

@@ -5,7 +5,8 @@
 {#- The conformed columns of int_orders, plus `status_class`, from `relation`: one row per order with
     platform, store_id, order_id, member_key, order_status, source_label, channel, coupon_code, currency,
     is_member_exported, gross_amount, refund_amount (as the export gives it, NULL when it gives none), is_paid,
-    has_test_note, ordered_at, paid_at.
+    has_test_note, ordered_at, paid_at (for a pre-sale order, the balance's payment), is_presale, deposit_amount,
+    deposit_paid_at (pre-sale deposits: Tmall only, NULL elsewhere).
     The status is looked up, trimmed and in lower case, in the seed order_status_map; `status_class` is NULL
     when the status is not there, and such a status sets no flag (the order counts as a `paid`-class one).
     status_decides_payment: an order is also paid when its status class is not `unpaid` or `cancelled`
@@ -84,11 +85,13 @@
 
         -- booleans
         is_member_exported,
+        is_presale,
 
         -- numerics
         cast(gross_amount as {{ storeops.type_money() }}) as gross_amount,
         cast(conformed_refund_amount as {{ storeops.type_money() }}) as refund_amount,
         cast(gross_amount - conformed_refund_amount as {{ storeops.type_money() }}) as net_amount,
+        cast(deposit_amount as {{ storeops.type_money() }}) as deposit_amount,
 
         -- booleans
         is_paid,
@@ -100,6 +103,7 @@
         -- timestamps
         ordered_at,
         paid_at,
+        deposit_paid_at,
         cast(ordered_at as date) as order_date
 
     from refund_flagged

@@ -276,10 +276,11 @@
     统计日期 (stat_date): '2031-01-01' is after the day the file was landed
     Counts and amounts are never negative in the exports storeops reads;
     dates lie between `var('earliest_export_date')` and the day after the file
-    was landed (one day of slack for time zones). Percentages are not range
+    was landed (one day of slack for time zones; a `planned` date, such as a
+    campaign's end, may lie later). Percentages are not range
     checked here: the marts recompute every rate from counts (DECISIONLOG D10).
 -#}
-{% macro check_parsed(column, header, type, raw_column=none) -%}
+{% macro check_parsed(column, header, type, raw_column=none, planned=false) -%}
     {%- set raw = raw_column or column ~ '_raw' -%}
     {%- set shown = "'" ~ header ~ " (" ~ column ~ "): ''' || substr(" ~ raw ~ ", 1, 80) || '''" -%}
     case
@@ -291,8 +292,10 @@
         {%- elif type in ('date', 'timestamp', 'epoch_us') %}
         when cast({{ column }} as date) < cast('{{ var("earliest_export_date") }}' as date)
             then {{ shown }} is before {{ var("earliest_export_date") }} (the earliest date accepted: set STOREOPS_EARLIEST_DATE for older histories)'
+        {%- if not planned %}
         when cast({{ column }} as date) > cast({{ dbt.dateadd('day', 1, '_loaded_at') }} as date)
             then {{ shown }} is after the day the file was landed (a future date)'
+        {%- endif %}
         {%- endif %}
     end
 {%- endmacro %}

@@ -12,7 +12,9 @@
 
     A row is rejected for `parse_error` when a non-empty value does not parse or lies outside what an
     export can hold (check_parsed, macros/parsing.sql; takes precedence), or `missing_required` when a
-    required value is empty. Among good rows with the same natural key the latest export wins (highest
+    required value is empty, or `invalid_value` when it breaks one of the contract's row rules
+    (check_rule below: an end before its start, a value outside the accepted ones, a value required or
+    forbidden by another column's). Among good rows with the same natural key the latest export wins (highest
     _file_seq, then _row_number).
 -#}
 
@@ -113,7 +115,8 @@ checked as (
             '; '
             {%- for column in typed %},
             {{ storeops.check_parsed(
-                column.name, column.header, 'decimal_money' if column.amount else column.type
+                column.name, column.header, 'decimal_money' if column.amount else column.type,
+                planned=column.get('planned', false)
             ) }}
             {%- endfor %}
         ), '') as _parse_errors,
@@ -124,7 +127,17 @@ checked as (
                 column.name, column.header, none if column.type == 'text' else column.name ~ '_raw'
             ) }}
             {%- endfor %}
-        ), '') as _missing_values
+        ), '') as _missing_values,
+        {%- if contract.get('rules') %}
+        nullif(concat_ws(
+            '; '
+            {%- for rule in contract.rules %},
+            {{ storeops.check_rule(rule, columns) }}
+            {%- endfor %}
+        ), '') as _rule_errors
+        {%- else %}
+        cast(null as {{ dbt.type_string() }}) as _rule_errors
+        {%- endif %}
 
     from typed
 
@@ -137,8 +150,9 @@ classified as (
         case
             when _parse_errors is not null then 'parse_error'
             when _missing_values is not null then 'missing_required'
+            when _rule_errors is not null then 'invalid_value'
         end as _reject_code,
-        nullif(concat_ws('; ', _parse_errors, _missing_values), '') as _reject_reason
+        nullif(concat_ws('; ', _parse_errors, _missing_values, _rule_errors), '') as _reject_reason
 
     from checked
 
@@ -202,4 +216,44 @@ select * from final
         _loaded_at
     from {{ ref('base_' ~ platform ~ '__' ~ report) }}
     where _reject_code is null and _superseded_by is null
+{%- endmacro %}
+
+{#- The reason a row breaks a contract row rule (src/storeops/contracts.py, RowRule), NULL when it does not.
+    Text values are compared trimmed and in lower case; an empty value breaks no rule but required_when. -#}
+{% macro check_rule(rule, columns) -%}
+    {%- set column = columns | selectattr('name', 'equalto', rule.column) | first -%}
+    {%- set label = column.header ~ ' (' ~ rule.column ~ ')' -%}
+    {%- set value = 'lower(trim(' ~ rule.column ~ '))' -%}
+    {%- set listed = "'" ~ rule.get('values', []) | join("', '") ~ "'" -%}
+    {%- if rule.check == 'not_before' -%}
+        {%- set other = columns | selectattr('name', 'equalto', rule.other) | first -%}
+        case
+            when {{ rule.column }} < {{ rule.other }}
+                then '{{ label }} ' || cast({{ rule.column }} as {{ dbt.type_string() }})
+                || ' is before {{ other.header }} ({{ rule.other }}) '
+                || cast({{ rule.other }} as {{ dbt.type_string() }})
+        end
+    {%- elif rule.check == 'one_of' -%}
+        case
+            when {{ value }} not in ({{ listed }})
+                then '''' || trim({{ rule.column }}) || ''' is not a known {{ label }} (one of {{ rule['values'] | join(', ') }})'
+        end
+    {%- else -%}
+        {%- set when = columns | selectattr('name', 'equalto', rule.when) | first -%}
+        {%- set when_value = 'lower(trim(' ~ rule.when ~ '))' -%}
+        {%- set when_text = when.header ~ ' (' ~ rule.when ~ ') is ' ~ rule['values'] | join(' or ') -%}
+        {%- if rule.check == 'required_when' -%}
+        case
+            when {{ rule.column }} is null and {{ when_value }} in ({{ listed }})
+                then '{{ label }} is required when {{ when_text }}'
+        end
+        {%- elif rule.check == 'empty_unless' -%}
+        case
+            when {{ rule.column }} is not null and coalesce({{ when_value }} not in ({{ listed }}), true)
+                then '{{ label }} ''' || trim({{ rule.column }}) || ''' is only for rows whose {{ when_text }}'
+        end
+        {%- else -%}
+        {{ exceptions.raise_compiler_error("check_rule: unknown rule check '" ~ rule.check ~ "'") }}
+        {%- endif -%}
+    {%- endif -%}
 {%- endmacro %}

@@ -27,6 +27,9 @@ from conftest import write_export
 GENERIC = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at"]
 TMALL = ["订单编号", "买家会员名", "总金额", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间 ", "收货地址 ", "联系手机"]
 SHOP = ["统计日期", "访客数", "支付买家数", "支付金额", "支付转化率"]
+CALENDAR_BAD = "calendar_bad_rows.csv"
+CAMPAIGNS = ["campaign_id", "campaign_name", "campaign_type", "platform", "phase", "start_date", "end_date",
+             "weekday", "budget"]
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -51,6 +54,7 @@ class Case:
     export: str = "generic__orders"
     key_column: str = "order_id"
     extra: dict[str, object] = field(default_factory=dict)
+    row_reasons: tuple[tuple[str, int, str], ...] = ()  # (file name, row number, reason fragment) in quarantine
 
 
 def _utf8_where_gbk_expected(root: Path) -> None:
@@ -176,18 +180,54 @@ def _same_file_twice(root: Path) -> None:
     shutil.copyfile(first, first.with_name("twice (1).csv"))
 
 
-def _xlsx(root: Path) -> None:
-    folder = root / "tmall" / "sycm_shop_daily"
+def write_xlsx(root: Path, platform: str, report: str, name: str, lines: list[list[str]]) -> None:
+    """An Excel export: every line (title lines, the header, the rows) as text cells of one sheet."""
+    folder = root / platform / report
     folder.mkdir(parents=True, exist_ok=True)
     from storeops.db import connect
 
+    width = max(len(line) for line in lines)
+    padded = [line + [""] * (width - len(line)) for line in lines]
+    values = ", ".join("(" + ", ".join("'" + cell.replace("'", "''") + "'" for cell in line) + ")" for line in padded)
+    columns = ", ".join(f"c{i}" for i in range(width))
     con = connect()
-    con.execute(
-        "copy (select * from (values ('生意参谋 店铺整体', '', '', ''), ('统计日期', '访客数', '支付买家数', '支付金额'),"
-        " ('2023-03-01', '50', '5', '500.00')) t(a, b, c, d)) "
-        f"to '{folder / 'shop_overview.xlsx'}' (format xlsx, header false)"
-    )
+    con.execute(f"copy (select * from (values {values}) t({columns})) to '{folder / name}' (format xlsx, header false)")
     con.close()
+
+
+def _xlsx(root: Path) -> None:
+    write_xlsx(root, "tmall", "sycm_shop_daily", "shop_overview.xlsx",
+               [["生意参谋 店铺整体"], ["统计日期", "访客数", "支付买家数", "支付金额"], ["2023-03-01", "50", "5", "500.00"]])
+
+
+def campaign_row(campaign_id: str, campaign_type: str = "theme_week", start: str = "2024-08-05",
+                 end: str = "2024-08-11", weekday: str = "", platform: str = "tmall") -> list[str]:
+    return [campaign_id, f"name of {campaign_id}", campaign_type, platform, "main", start, end, weekday, "5,000.00"]
+
+
+def _campaign_calendar_bad_rows(root: Path) -> None:
+    """An operator's calendar with one good row of each kind and one row per way a row can be wrong."""
+    rows = [
+        campaign_row("C-OK-1"),
+        campaign_row("C-OK-2", "会员日", "2024-07-03", "2027-12-29", weekday="周三", platform="全部"),
+        campaign_row("C-END-1", end="2024-08-01"),
+        campaign_row("C-TYPE-1", "flash_sale"),
+        campaign_row("C-WDAY-1", "member_day"),
+        campaign_row("C-WDAY-2", weekday="wednesday"),
+        campaign_row("C-WDAY-3", "member_day", weekday="someday"),
+        campaign_row("C-PLAT-1", platform="jd"),
+    ]
+    write_export(root, "manual", "campaigns", CALENDAR_BAD, CAMPAIGNS, rows)
+
+
+def _campaign_calendar_xlsx(root: Path) -> None:
+    """The calendar kept in Excel with Chinese headers (the contract's aliases) and a title line above them."""
+    write_xlsx(root, "manual", "campaigns", "calendar.xlsx", [
+        ["2024 活动日历"],
+        ["活动ID", "活动名称", "活动类型", "平台", "阶段", "开始日期", "结束日期", "星期", "预算"],
+        ["C-XLSX-1", "夏季主题周", "主题周", "tmall", "main", "2024-08-05", "2024-08-11", "", "¥8,000.00"],
+        ["C-XLSX-2", "周三会员日", "会员日", "全部", "weekly", "2024/7/3", "2099/12/30", "星期三", ""],
+    ])
 
 
 def _wrong_folder(root: Path) -> None:
@@ -236,6 +276,21 @@ CATALOGUE: tuple[Case, ...] = (
     Case("same file twice under two names", "staged", _same_file_twice, staged=("G-TWICE-1",)),
     Case("excel .xlsx export", "staged", _xlsx, staged=("2023-03-01",), export="tmall__sycm_shop_daily",
          key_column="stat_date"),
+    Case("campaign calendar: end before start, unknown type, weekday missing or misplaced, unknown platform",
+         "quarantined", _campaign_calendar_bad_rows, staged=("C-OK-1", "C-OK-2"), export="manual__campaigns",
+         key_column="campaign_id",
+         quarantined=((CALENDAR_BAD, ""),),  # each row's own reason below
+         row_reasons=(
+             (CALENDAR_BAD, 3, "end_date (end_date) 2024-08-01 is before start_date (start_date) 2024-08-05"),
+             (CALENDAR_BAD, 4, "'flash_sale' is not a known campaign_type (campaign_type)"),
+             (CALENDAR_BAD, 5, "weekday (recurring_weekday) is required when campaign_type (campaign_type) is member"),
+             (CALENDAR_BAD, 6, "weekday (recurring_weekday) 'wednesday' is only for rows whose campaign_type"),
+             (CALENDAR_BAD, 7, "'someday' is not a known weekday (recurring_weekday)"),
+             (CALENDAR_BAD, 8, "'jd' is not a known platform (platform)"),
+         )),
+    Case("campaign calendar as .xlsx, Chinese headers, a rule running into the future", "staged",
+         _campaign_calendar_xlsx, staged=("C-XLSX-1", "C-XLSX-2"), export="manual__campaigns",
+         key_column="campaign_id"),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

@@ -73,6 +73,12 @@ def test_landed_cases_are_staged_or_quarantined_as_documented(case: Case, mixed_
             "select reason from quarantine.quarantine_rows where file_path like ?", [f"%/{file_name}"]
         ).fetchall()]
         assert reasons and all(fragment in r for r in reasons), (file_name, reasons)
+    for file_name, row_number, fragment in case.row_reasons:
+        reason = con.execute(
+            "select reason from quarantine.quarantine_rows where file_path like ? and row_number = ?",
+            [f"%/{file_name}", row_number],
+        ).fetchone()
+        assert reason and fragment in reason[0], (file_name, row_number, reason)
     for order_id, amount in case.extra.items():
         assert con.execute("select amount from staging.stg_generic__orders where order_id = ?",
                            [order_id]).fetchone()[0] == amount

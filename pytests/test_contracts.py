@@ -21,7 +21,7 @@ def yaml_docs(pattern: str) -> list[dict]:
 
 def test_contract_keys_and_types_are_consistent():
     contracts = load_contracts()
-    assert len({c.key for c in contracts}) == len(contracts) == 12
+    assert len({c.key for c in contracts}) == len(contracts) == 13
     for c in contracts:
         names = [col.name for col in c.columns]
         assert len(set(names)) == len(names), c.key
@@ -98,4 +98,25 @@ def test_shop_time_offsets_follow_the_contracts_time_zones():
     assert fixed_utc_offset_hours("America/Los_Angeles") is None
     assert fixed_utc_offset_hours("local") is None
     assert fixed_utc_offset_hours("Asia/Kolkata") is None  # UTC+5:30 is not whole hours
-    assert "{{ return({'site': 8, 'tmall': 8}) }}" in render()
+    assert "{{ return({'manual': 8, 'site': 8, 'tmall': 8}) }}" in render()
+
+
+def test_row_rules_name_real_columns_and_their_values_have_a_meaning():
+    """Row rules (contract `rules:`) are checked by validation and staging alike; the campaign calendar's
+    accepted spellings (types, weekdays) each have a meaning in macros/campaigns.sql."""
+    from storeops.contracts import get_contract
+
+    for c in load_contracts():
+        for rule in c.rules:
+            assert rule.column in {col.name for col in c.columns}, c.key
+    calendar = get_contract("manual", "campaigns")
+    meanings = (REPO / "macros" / "campaigns.sql").read_text(encoding="utf-8")
+    accepted = {r.column: r.values for r in calendar.rules if r.check == "one_of"}
+    for spelling in accepted["recurring_weekday"]:
+        assert f"'{spelling}'" in meanings, spelling
+    codes = {"platform_festival", "member_day", "theme_week", "presale", "other"}
+    for spelling in accepted["campaign_type"]:
+        assert spelling in codes or f"when '{spelling}' then" in meanings, spelling
+    recurring = {r.values for r in calendar.rules if r.check in ("required_when", "empty_unless")}
+    assert recurring == {("member_day", "会员日")}, "the recurring types of the rules are macros/campaigns.sql's"
+    assert "{{ return(['member_day']) }}" in meanings

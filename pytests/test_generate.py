@@ -29,7 +29,9 @@ DAYS = 45
 LAST_DAY = "2024-07-10"
 MONTHS = {"2024-05", "2024-06", "2024-07"}
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-ENCODINGS = {"tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8"}
+ENCODINGS = {"tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8"}
+SNAPSHOTS = {"tmall__members", "manual__campaigns"}
+"""Exports written as one file named after the window's last day, not monthly."""
 
 
 def _run(root: Path, seed: int) -> Path:
@@ -113,8 +115,8 @@ def test_another_seed_gives_other_files(run_a: Path, run_c: Path) -> None:
 def test_every_contract_has_monthly_files(run_a: Path) -> None:
     for contract in load_contracts():
         names = [p.name for p in _files(run_a, contract)]
-        if contract.key == "tmall__members":
-            assert names == [f"tmall_members_{LAST_DAY}.csv"]
+        if contract.key in SNAPSHOTS:
+            assert names == [f"{contract.platform}_{contract.report}_{LAST_DAY}.csv"]
             continue
         months = {
             re.fullmatch(rf"{contract.platform}_{contract.report}_(\d{{4}}-\d{{2}})\.csv", n).group(1) for n in names
@@ -124,7 +126,7 @@ def test_every_contract_has_monthly_files(run_a: Path) -> None:
 
 def test_rows_sit_in_the_file_of_their_month(run_a: Path) -> None:
     for contract in load_contracts():
-        if contract.key == "tmall__members":
+        if contract.key in SNAPSHOTS:
             continue
         header = contract.column(contract.date_column).header
         for path in _files(run_a, contract):
@@ -217,6 +219,33 @@ def test_order_export_quirks(tmall_orders: pd.DataFrame) -> None:
     assert (cents(o["总金额"]) == cents(o["买家应付货款"]) + cents(o["买家应付邮费"])).all()
 
 
+def test_presale_orders_pay_a_deposit_in_the_warm_up_and_the_balance_at_the_burst(tmall_orders: pd.DataFrame) -> None:
+    """The generator's pre-sale orders (generate/tmall_presale.py), known by construction."""
+    o = tmall_orders
+    presale = o[o["分阶段订单信息"] != ""]
+    assert len(presale) and (presale["定金金额"] != "").all() and (o.loc[o["分阶段订单信息"] == "", "定金金额"] == "").all()
+    windows = [w for year in (2024, 2025) for w in festival_windows(year)]
+    warm_up = {(f, p): (a.isoformat(), b.isoformat()) for f, p, a, b in
+               ((w[0], w[2], w[3], w[4]) for w in windows)}
+    deposit_day = presale["定金付款时间"].str[:10]
+    in_warm_up = np.zeros(len(presale), dtype=bool)
+    for (_, phase), (first, last) in warm_up.items():
+        if phase == "warm_up":
+            in_warm_up |= ((deposit_day >= first) & (deposit_day <= last)).to_numpy()
+    assert in_warm_up.all(), "every deposit is taken in a warm-up"
+    assert (cents(presale["定金金额"]) <= cents(presale["总金额"]) * 0.2).all()
+    assert (presale["定金付款时间"] >= presale["订单创建时间"]).all()
+    paid = presale["尾款付款时间"] != ""
+    assert (presale.loc[paid, "订单付款时间"] == presale.loc[paid, "尾款付款时间"]).all()
+    bursts = {a.isoformat() for _, _, p, a, _ in windows if p == "burst"}
+    assert presale.loc[paid, "尾款付款时间"].str[:10].isin(bursts).all(), "balances are paid on the first burst day"
+    assert (presale.loc[paid, "买家实际支付金额"] == presale.loc[paid, "总金额"]).all()
+    lost = presale[~paid]
+    assert len(lost) and (lost["订单付款时间"] == "").all() and lost["订单状态"].isin(["交易关闭", "等待买家付款"]).all()
+    assert lost["分阶段订单信息"].str.contains("尾款[^;]*未付款").all()
+    assert 0.05 < len(lost) / len(presale) < 0.3, "about LOST_SHARE of the deposits are lost"
+
+
 def test_sycm_shop_matches_orders(run_a: Path, paid_orders: pd.DataFrame) -> None:
     shop = read(run_a, "tmall", "sycm_shop_daily").set_index("统计日期")
     expected = _by_day(paid_orders.assign(qty=ints(paid_orders["宝贝总数量"])), ["paid_date"]).reindex(
@@ -268,11 +297,22 @@ def _monotone(frame: pd.DataFrame, steps: tuple[str, ...]) -> bool:
     return all((ints(frame[a]) >= ints(frame[b])).all() for a, b in pairwise(steps))
 
 
-def test_sycm_funnels_are_monotone(run_a: Path) -> None:
+def test_sycm_funnels_are_monotone(run_a: Path, tmall_orders: pd.DataFrame) -> None:
     shop = read(run_a, "tmall", "sycm_shop_daily")
     assert _monotone(shop, ("访客数", "商品访客数", "加购人数", "下单买家数", "支付买家数"))
     products = read(run_a, "tmall", "sycm_product_traffic")
-    assert _monotone(products, ("商品访客数", "商品加购人数", "下单买家数", "支付买家数"))
+    assert _monotone(products, ("商品访客数", "商品加购人数", "下单买家数"))
+    # paying buyers: at most the ordering buyers, plus those paying the balance of a pre-sale order placed
+    # earlier (in the warm-up), who pay on the burst day without ordering that day
+    balances = tmall_orders[(tmall_orders["尾款付款时间"] != "") & (tmall_orders["订单创建时间"].str[:10]
+                                                               != tmall_orders["paid_date"])]
+    late = balances.groupby(["paid_date", "宝贝标题"])["买家会员名"].nunique()
+    late.index.names = ["统计日期", "商品名称"]
+    allowed = ints(products["下单买家数"]) + late.reindex(
+        pd.MultiIndex.from_frame(products[["统计日期", "商品名称"]]), fill_value=0
+    ).to_numpy()
+    assert (ints(products["支付买家数"]) <= allowed).all()
+    assert late.sum() > 0, "the demo has pre-sale balances"
     assert _monotone(products, ("商品访客数", "搜索引导访客数", "搜索引导支付买家数"))
     viewers = shop.set_index("统计日期")["商品访客数"].astype(np.int64)
     assert (ints(products["商品访客数"]) <= viewers.loc[products["统计日期"]].to_numpy()).all()
@@ -473,6 +513,27 @@ def test_channel_map_covers_every_label(run_a: Path, site_events: pd.DataFrame) 
     used = {("tmall", s) for s in tmall} | {("site", s) for s in site} | {("generic", s) for s in generic}
     assert used <= mapped
     assert {("alibaba_com", label) for label, _ in cat.ALIBABA_SOURCES} <= mapped
+
+
+def test_the_operators_calendar_has_both_festivals_a_theme_week_and_a_wednesday_member_day(run_a: Path) -> None:
+    calendar = read(run_a, "manual", "campaigns")
+    seed = pd.read_csv(SEEDS / "campaign_calendar.csv", dtype=str, keep_default_na=False)
+    festivals = calendar[calendar["campaign_type"] == "platform_festival"]
+    assert {"618_2024", "double11_2024"} <= set(festivals["campaign_id"])
+    # the festival rows repeat the seed's ids and dates (they replace the seed's rows, adding budgets)
+    merged = festivals.merge(seed, on=["campaign_id", "phase"], suffixes=("", "_seed"))
+    assert len(merged) == len(festivals)
+    assert (merged["start_date"] == merged["start_date_seed"]).all()
+    assert (merged["end_date"] == merged["end_date_seed"]).all()
+    theme = calendar[calendar["campaign_type"] == "theme_week"]
+    assert len(theme) == 1 and theme["platform"].eq("tmall").all()
+    assert date.fromisoformat(theme["start_date"].iloc[0]).weekday() == 0
+    member = calendar[calendar["campaign_type"] == "member_day"]
+    assert len(member) == 1 and member["weekday"].eq("wednesday").all() and member["phase"].eq("weekly").all()
+    start, end = date.fromisoformat(member["start_date"].iloc[0]), member["end_date"].iloc[0]
+    assert start.weekday() == 2 and START < start and end == LAST_DAY
+    assert (calendar.loc[calendar["campaign_type"] != "member_day", "weekday"] == "").all()
+    assert (calendar["end_date"] >= calendar["start_date"]).all()
 
 
 def test_campaign_calendar_matches_the_generator() -> None:

@@ -30,11 +30,35 @@ class Column:
     # a `decimal` column that holds an amount: typed as money, and named an amount in reject reasons
     amount: bool = False
     aliases: tuple[str, ...] = ()
+    # a `date` of a plan (a campaign's start and end): may lie after the day the file is landed
+    planned: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:
         """Every header text that names this column (surrounding spaces ignored)."""
         return (self.header, *self.aliases)
+
+
+RULE_CHECKS = frozenset({"not_before", "one_of", "required_when", "empty_unless"})
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """A check on the values of one row beyond its types, declared by a contract (`rules:`).
+
+    - `not_before`: `column` may not lie before `other` (both dates or timestamps);
+    - `one_of`: `column`, trimmed and in lower case, is one of `values`;
+    - `required_when`: `column` needs a value when `when` (trimmed, lower case) is one of `values`;
+    - `empty_unless`: `column` stays empty unless `when` is one of `values`.
+    A row that breaks a rule is quarantined (`invalid_value`) with the rule's reason; validation checks
+    the same rules.
+    """
+
+    check: str
+    column: str
+    other: str | None = None
+    when: str | None = None
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,7 @@ class Contract:
     natural_key: tuple[str, ...]
     date_column: str
     columns: tuple[Column, ...] = field(default_factory=tuple)
+    rules: tuple[RowRule, ...] = field(default_factory=tuple)
 
     @property
     def key(self) -> str:
@@ -96,12 +121,15 @@ def _parse(platform_doc: dict) -> list[Contract]:
                 pii=bool(c.get("pii", False)),
                 amount=bool(c.get("amount", False)),
                 aliases=tuple(c.get("aliases", ())),
+                planned=bool(c.get("planned", False)),
             )
             for c in spec["columns"]
         )
         for c in cols:
             if c.type not in TYPES:
                 raise ValueError(f"{platform}/{report}: column {c.name} has unknown type {c.type!r}")
+            if c.planned and c.type not in ("date", "timestamp"):
+                raise ValueError(f"{platform}/{report}: column {c.name}: `planned` applies to dates only")
             if c.amount and c.type != "decimal":
                 raise ValueError(f"{platform}/{report}: column {c.name}: `amount` applies to decimal columns only")
         contract = Contract(
@@ -113,11 +141,33 @@ def _parse(platform_doc: dict) -> list[Contract]:
             natural_key=tuple(spec["natural_key"]),
             date_column=spec["date_column"],
             columns=cols,
+            rules=tuple(_rule(r) for r in spec.get("rules", ())),
         )
         for name in (*contract.natural_key, contract.date_column):
             contract.column(name)
+        for rule in contract.rules:
+            for name in (rule.column, rule.other, rule.when):
+                if name is not None:
+                    contract.column(name)
         out.append(contract)
     return out
+
+
+def _rule(spec: dict) -> RowRule:
+    rule = RowRule(
+        check=spec["check"],
+        column=spec["column"],
+        other=spec.get("other"),
+        when=spec.get("when"),
+        values=tuple(str(v).strip().lower() for v in spec.get("values", ())),
+    )
+    if rule.check not in RULE_CHECKS:
+        raise ValueError(f"unknown rule check {rule.check!r}")
+    needs = {"not_before": rule.other, "one_of": rule.values, "required_when": rule.when and rule.values,
+             "empty_unless": rule.when and rule.values}
+    if not needs[rule.check]:
+        raise ValueError(f"rule {rule.check} on {rule.column}: incomplete ({spec})")
+    return rule
 
 
 @cache

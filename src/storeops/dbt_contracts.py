@@ -2,7 +2,7 @@
 
 dbt cannot read `src/storeops/contracts/*.yml` itself, so `macros/export_contracts.sql` carries
 what the staging macros (macros/staging.sql) need from them: per export its columns (English name,
-header, type, required, nullable, amount), natural key, date column and time zone; and per platform
+header, type, required, nullable, amount), natural key, date column, time zone and row rules; and per platform
 whose zone keeps one UTC offset all year, that offset (macros/shop_time.sql). The file is
 generated from the contracts, never edited by hand: `storeops contracts --write` rewrites it,
 `storeops contracts --check` (and a pytest) fail when it is out of date.
@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storeops.contracts import Column, Contract, load_contracts
+from storeops.contracts import Column, Contract, RowRule, load_contracts
 
 GENERATED = Path("macros") / "export_contracts.sql"
 
@@ -44,12 +44,20 @@ _TAIL = """\
 def _column(c: Column) -> str:
     fields = [f"name: {c.name}", f"header: '{c.header}'", f"type: {c.type}"]
     fields += [flag for flag, on in (("required: true", c.required), ("nullable: true", c.nullable),
-                                     ("amount: true", c.amount)) if on]
+                                     ("amount: true", c.amount), ("planned: true", c.planned)) if on]
+    return "      - {" + ", ".join(fields) + "}"
+
+
+def _rule(r: RowRule) -> str:
+    fields = [f"check: {r.check}", f"column: {r.column}"]
+    fields += [f"{name}: {value}" for name, value in (("other", r.other), ("when", r.when)) if value]
+    if r.values:
+        fields.append("values: [" + ", ".join(f"'{v}'" for v in r.values) + "]")
     return "      - {" + ", ".join(fields) + "}"
 
 
 def _contract(c: Contract) -> list[str]:
-    return [
+    lines = [
         f"{c.key}:",
         f"  timezone: {c.timezone}",
         f"  natural_key: [{', '.join(c.natural_key)}]",
@@ -57,6 +65,9 @@ def _contract(c: Contract) -> list[str]:
         "  columns:",
         *(_column(col) for col in c.columns),
     ]
+    if c.rules:
+        lines += ["  rules:", *(_rule(r) for r in c.rules)]
+    return lines
 
 
 def fixed_utc_offset_hours(timezone: str) -> int | None:

@@ -191,8 +191,28 @@ def _clean(value: str) -> str:
 
 
 def _checked_columns(contract: Contract) -> list[Column]:
-    """The columns a suite looks at: required, key and typed ones (free text is not checked)."""
-    return [c for c in contract.columns if c.required or c.name in contract.natural_key or c.type != "text"]
+    """The columns a suite looks at: required, key, typed ones and those of row rules (other free text is not
+    checked)."""
+    in_rules = {name for r in contract.rules for name in (r.column, r.other, r.when) if name}
+    return [c for c in contract.columns
+            if c.required or c.name in contract.natural_key or c.type != "text" or c.name in in_rules]
+
+
+def _rule_exprs(contract: Contract, info: Inspection) -> list[str]:
+    """Helper columns for the row rules: `_lc_<name>` (text trimmed, lower case) and `_date_<name>` (a date)."""
+    exprs = []
+    text = {name for r in contract.rules for name in (r.column, r.when) if name and r.check != "not_before"}
+    dates = {name for r in contract.rules if r.check == "not_before" for name in (r.column, r.other)}
+    formats = ", ".join(repr(f) for f in DATE_FORMATS)
+    for column in contract.columns:
+        pos = info.hmap.by_column.get(column.header)
+        if pos is None:
+            continue
+        if column.name in text:
+            exprs.append(f'lower({_clean(f"c{pos}")}) as "_lc_{column.name}"')
+        if column.name in dates:
+            exprs.append(f'cast(try_strptime({_clean(f"c{pos}")}, [{formats}]) as date) as "_date_{column.name}"')
+    return exprs
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, info: Inspection) -> pd.DataFrame:
@@ -220,6 +240,7 @@ def read_frame(con: duckdb.DuckDBPyConnection, contract: Contract, path: Path, i
         if column.type == "percent":
             number = f"case when c{pos} like '%\\%%' escape '\\' then {number} / 100 else {number} end"
         exprs.append(f'{number} as "_num_{column.name}"')
+    exprs += _rule_exprs(contract, info)
     if not info.has_rows:  # a header-only export: its mapped columns, no rows
         names = ["_row_number"] + [c.name for c in _checked_columns(contract) if c.header in info.hmap.by_column]
         return pd.DataFrame({name: pd.Series(dtype="object") for name in names})
@@ -275,11 +296,47 @@ def build_suite(contract: Contract, frame_columns: Iterable[str], today: date,
         if numeric in present and column.type == "percent":
             out.append(SuiteItem(gxe.ExpectColumnValuesToBeBetween(column=numeric, min_value=0, max_value=1),
                                  f"{column.header} ({column.name}) rate in [0, 1]", WARNING))
+    out += _rule_suite(contract, present)
     if "_day" in present:
-        latest = pd.Timestamp(today + timedelta(days=1))
+        planned = contract.column(contract.date_column).planned  # a plan's date may lie ahead
+        latest = None if planned else pd.Timestamp(today + timedelta(days=1))
         out.append(SuiteItem(gxe.ExpectColumnValuesToBeBetween(column="_day", min_value=pd.Timestamp(earliest),
                                                                max_value=latest),
-                             f"{contract.date_column} between {earliest} and tomorrow", QUARANTINE, True))
+                             f"{contract.date_column} from {earliest}" if planned
+                             else f"{contract.date_column} between {earliest} and tomorrow", QUARANTINE, True))
+    return out
+
+
+def _rule_suite(contract: Contract, present: set[str]) -> list[SuiteItem]:
+    """One expectation per row rule of the contract (the rows staging rejects as invalid_value)."""
+    import great_expectations.expectations as gxe
+
+    out = []
+    for rule in contract.rules:
+        column = contract.column(rule.column)
+        label = f"{column.header} ({column.name})"
+        if rule.check == "not_before" and {f"_date_{rule.column}", f"_date_{rule.other}"} <= present:
+            expectation = gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=f"_date_{rule.column}", column_B=f"_date_{rule.other}", or_equal=True,
+                ignore_row_if="either_value_is_missing")
+            check = f"{label} not before {contract.column(rule.other).header} ({rule.other})"
+        elif rule.check == "one_of" and f"_lc_{rule.column}" in present:
+            expectation = gxe.ExpectColumnValuesToBeInSet(column=f"_lc_{rule.column}", value_set=list(rule.values))
+            check = f"{label} is one of {', '.join(rule.values)}"
+        elif rule.check in ("required_when", "empty_unless") and {rule.column, f"_lc_{rule.when}"} <= present:
+            listed = ", ".join(repr(v) for v in rule.values)
+            when = f"{contract.column(rule.when).header} ({rule.when}) is {' or '.join(rule.values)}"
+            if rule.check == "required_when":
+                expectation = gxe.ExpectColumnValuesToNotBeNull(
+                    column=rule.column, row_condition=f"_lc_{rule.when}.isin([{listed}])", condition_parser="pandas")
+                check = f"{label} required when {when}"
+            else:
+                expectation = gxe.ExpectColumnValuesToBeNull(
+                    column=rule.column, row_condition=f"~_lc_{rule.when}.isin([{listed}])", condition_parser="pandas")
+                check = f"{label} only when {when}"
+        else:
+            continue
+        out.append(SuiteItem(expectation, check, QUARANTINE, True))
     return out
 
 

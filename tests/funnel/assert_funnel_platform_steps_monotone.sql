@@ -1,6 +1,7 @@
 -- Platform funnels (reported by the platforms, or open funnels over events): each step at most the one
 -- before it, where both are reported. A warning, not an error: platforms count steps their own ways (a
--- Tmall buyer who orders with 立即购买 never adds to cart; an own-shop order the tracking missed).
+-- Tmall buyer who orders with 立即购买 never adds to cart; an own-shop order the tracking missed; on a festival's
+-- burst day, buyers paying the balance of a pre-sale order placed in the warm-up pay without ordering that day).
 -- Alibaba.com visitors are NOT compared with clicks: visitors arrive by other paths too.
 -- Returns each broken pair with the model and row.
 {{ config(severity='warn') }}

@@ -56,7 +56,11 @@ generic as (
         generic_orders.paid_at is not null as is_paid,
         false as has_test_note,
         generic_orders.ordered_at,
-        generic_orders.paid_at
+        generic_orders.paid_at,
+        -- no pre-sale deposits in this export
+        false as is_presale,
+        cast(null as {{ storeops.type_money() }}) as deposit_amount,
+        cast(null as {{ dbt.type_timestamp() }}) as deposit_paid_at
 
     from generic_orders
     left join generic_channels

@@ -39,7 +39,11 @@ site as (
         site_orders.is_paid,
         false as has_test_note,
         site_orders.created_at as ordered_at,
-        site_orders.paid_at
+        site_orders.paid_at,
+        -- no pre-sale deposits in this export
+        false as is_presale,
+        cast(null as {{ storeops.type_money() }}) as deposit_amount,
+        cast(null as {{ dbt.type_timestamp() }}) as deposit_paid_at
 
     from site_orders
     left join site_first_purchases

@@ -54,7 +54,11 @@ tmall as (
             false
         ) as has_test_note,
         tmall_orders.created_at as ordered_at,
-        tmall_orders.paid_at
+        -- a pre-sale order is paid when its balance is (stg_tmall__orders)
+        tmall_orders.paid_at,
+        tmall_orders.is_presale,
+        tmall_orders.deposit_amount,
+        tmall_orders.deposit_paid_at
 
     from tmall_orders
     left join tmall_refunded

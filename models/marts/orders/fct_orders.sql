@@ -28,6 +28,7 @@ final as (
         gross_amount,
         refund_amount,
         net_amount,
+        deposit_amount,
 
         -- booleans
         is_paid,
@@ -36,10 +37,12 @@ final as (
         is_fully_refunded,
         is_valid,
         is_member_exported,
+        is_presale,
 
         -- timestamps
         ordered_at,
         paid_at,
+        deposit_paid_at,
         order_date
 
     from orders

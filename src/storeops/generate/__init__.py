@@ -28,6 +28,7 @@ from storeops.contracts import load_contracts
 from storeops.generate.alibaba import alibaba_exports
 from storeops.generate.calendar import Calendar, build_calendar
 from storeops.generate.generic import generic_exports
+from storeops.generate.manual import manual_exports
 from storeops.generate.site import site_exports
 from storeops.generate.tmall import tmall_exports
 from storeops.generate.writer import Export, write_export
@@ -40,6 +41,7 @@ BUILDERS: tuple[tuple[str, Builder], ...] = (
     ("site", site_exports),
     ("alibaba_com", alibaba_exports),
     ("generic", generic_exports),
+    ("manual", manual_exports),
 )
 """Platforms in generation order; each gets its own child seed (order matters for reproducibility)."""
 

@@ -7,7 +7,7 @@ digit strings, China-time timestamps, PII in clear.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from storeops.generate.sampling import (
 )
 from storeops.generate.tmall_members import Members, build_members
 from storeops.generate.tmall_orders import Orders, simulate_orders
+from storeops.generate.tmall_presale import Presale, combine, simulate_presale
 from storeops.generate.tmall_refunds import (
     REASONS,
     STATUSES,
@@ -48,6 +49,8 @@ class TmallShop:
     cal: Calendar
     listings: Listings
     orders: Orders
+    """the ordinary orders, then the pre-sale ones"""
+    presale: Presale
     order_ids: np.ndarray
     refunds: Refunds
     state: OrderState
@@ -59,21 +62,77 @@ class TmallShop:
 
 def simulate_tmall(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> TmallShop:
     """Run the Tmall simulation, one child generator per step."""
-    rng = [np.random.default_rng(s) for s in seed.spawn(9)]
+    rng = [np.random.default_rng(s) for s in seed.spawn(10)]
     listings = build_listings(rng[0], cal)
     modelled = source_visitors(rng[1], cal, scale)
-    orders = simulate_orders(rng[2], cal, listings, modelled)
-    refunds = simulate_refunds(rng[3], cal, listings, orders)
+    ordinary = simulate_orders(rng[2], cal, listings, modelled)
+    refunds = simulate_refunds(rng[3], cal, listings, ordinary)
+    presale = simulate_presale(rng[9], cal, listings, ordinary, modelled)
+    orders = combine(ordinary, presale)
     traffic = build_traffic(rng[4], cal, listings, orders, refunds, modelled)
     ztc = build_ztc(rng[5], cal, listings, orders, traffic)
     n_buyers = int(orders.buyer.max(initial=-1)) + 1
     n_extra = int(n_buyers * NON_BUYER_MEMBER_HEADROOM)
     people = make_people(rng[6], n_buyers + n_extra)
     members = build_members(rng[7], cal, orders, n_buyers, n_extra)
-    order_ids = unique_digits(rng[8], len(orders), (10, 11), 8)
-    return TmallShop(
-        cal, listings, orders, order_ids, refunds, order_state(cal, orders, refunds), traffic, ztc, people, members
+    order_ids = _presale_ids(rng[9], unique_digits(rng[8], len(ordinary), (10, 11), 8), len(presale.orders))
+    state = _presale_state(order_state(cal, orders, refunds), presale)
+    return TmallShop(cal, listings, orders, presale, order_ids, refunds, state, traffic, ztc, people, members)
+
+
+def _presale_ids(rng: np.random.Generator, ordinary_ids: np.ndarray, n: int) -> np.ndarray:
+    """The ordinary order numbers followed by `n` more, distinct from them and from each other."""
+    ids = list(ordinary_ids)
+    taken = set(ids)
+    while len(ids) < len(ordinary_ids) + n:
+        candidate = str(rng.integers(10**17, 9 * 10**18))
+        if candidate not in taken:
+            taken.add(candidate)
+            ids.append(candidate)
+    return np.asarray(ids)
+
+
+def _presale_state(state: OrderState, presale: Presale) -> OrderState:
+    """Pre-sale orders still waiting for their balance stay open (等待买家付款), whatever their age."""
+    waiting = np.zeros(len(state.status), dtype=bool)
+    waiting[len(state.status) - len(presale.orders) :] = presale.waiting
+    return replace(
+        state,
+        status=np.where(waiting, cat.ORDER_STATUS["unpaid"], state.status),
+        close_reason=np.where(waiting, "", state.close_reason),
     )
+
+
+def _presale_columns(shop: TmallShop) -> dict[str, np.ndarray]:
+    """The pre-sale columns, empty on ordinary orders: 分阶段订单信息, 定金排名, 定金金额, 定金付款时间, 尾款付款时间.
+
+    分阶段订单信息 lists the stages as `stage，label：amount，status`, `;`-separated (the form one public
+    importer of the real export parses; the exact wording is not confirmed).
+    """
+    o, p, cal = shop.orders, shop.presale, shop.cal
+    n, first = len(o), len(o) - len(p.orders)
+    deposit = np.full(n, "", dtype=object)
+    stages = np.full(n, "", dtype=object)
+    deposit_paid = np.full(n, fmt.NO_TIME, dtype=np.int64)
+    balance_paid = np.full(n, fmt.NO_TIME, dtype=np.int64)
+    balance_cents = p.orders.total_cents - p.deposit_cents
+    balance_state = np.where(p.orders.is_paid, "已付款", "未付款")
+    deposit[first:] = fmt.money(p.deposit_cents)
+    stages[first:] = np.strings.add(
+        np.strings.add(
+            np.strings.add("定金，金额：", fmt.money(p.deposit_cents)), "，已付款;尾款，金额："
+        ),
+        np.strings.add(np.strings.add(fmt.money(balance_cents), "，"), balance_state),
+    )
+    deposit_paid[first:] = p.deposit_paid
+    balance_paid[first:] = p.orders.paid
+    return {
+        "presale_stages": stages.astype(str),
+        "deposit_rank": np.full(n, ""),
+        "deposit_amount": deposit.astype(str),
+        "deposit_paid_at": fmt.timestamps(cal.start, deposit_paid),
+        "balance_paid_at": fmt.timestamps(cal.start, balance_paid),
+    }
 
 
 def _money(cents: np.ndarray) -> np.ndarray:
@@ -128,8 +187,10 @@ def _orders_export(shop: TmallShop, rng: np.random.Generator) -> Export:
         "confirmed_at": fmt.timestamps(cal.start, s.confirmed),
         "shipped_at": fmt.timestamps(cal.start, s.shipped),
         "seller_note": pick(cat.SELLER_NOTES, rng.integers(0, len(cat.SELLER_NOTES), n)),
+        **_presale_columns(shop),
     }
-    return table_export(PLATFORM, "orders", cal.month_key[o.day], columns)
+    # the file of the month the order was created in (a pre-sale order counts later, at its balance)
+    return table_export(PLATFORM, "orders", cal.month_key[o.created // SECONDS_PER_DAY], columns)
 
 
 def _refunds_export(shop: TmallShop) -> Export:

@@ -63,9 +63,13 @@ class OrderFacts:
     search_paying_buyers: np.ndarray
 
 
-def order_facts(orders: Orders, cell: np.ndarray, shape: tuple[int, ...]) -> OrderFacts:
-    """Order-side Sycm figures per cell; `cell` gives each order's flat cell index."""
+def order_facts(
+    orders: Orders, cell: np.ndarray, shape: tuple[int, ...], ordering_cell: np.ndarray | None = None
+) -> OrderFacts:
+    """Order-side Sycm figures per cell; `cell` gives each order's flat cell index on the day it counts as paid,
+    `ordering_cell` on the day it was placed (the same but for pre-sale orders; default `cell`)."""
     n = int(np.prod(shape))
+    ordering_cell = cell if ordering_cell is None else ordering_cell
     paid = orders.is_paid
     first_paid_day = np.full(orders.buyer.max(initial=-1) + 1, np.iinfo(np.int64).max)
     np.minimum.at(first_paid_day, orders.buyer[paid], orders.day[paid])
@@ -77,9 +81,9 @@ def order_facts(orders: Orders, cell: np.ndarray, shape: tuple[int, ...]) -> Ord
         return a.reshape(shape)
 
     return OrderFacts(
-        ordering_buyers=reshape(distinct(cell, orders.buyer, n)),
-        ordered_quantity=reshape(group_sum(cell, orders.quantity, n)),
-        ordered_cents=reshape(group_sum(cell, orders.total_cents, n)),
+        ordering_buyers=reshape(distinct(ordering_cell, orders.buyer, n)),
+        ordered_quantity=reshape(group_sum(ordering_cell, orders.quantity, n)),
+        ordered_cents=reshape(group_sum(ordering_cell, orders.total_cents, n)),
         paying_buyers=reshape(distinct(cell[paid], orders.buyer[paid], n)),
         paid_orders=reshape(np.bincount(cell[paid], minlength=n)),
         paid_quantity=reshape(group_sum(cell[paid], orders.quantity[paid], n)),
@@ -157,9 +161,14 @@ def build_traffic(
     """Every Sycm figure of the window."""
     days, n_src = modelled.shape
     n_prod = listings.demand.shape[1]
-    src_facts = order_facts(orders, orders.day * n_src + orders.source, (days, n_src))
-    prod_facts = order_facts(orders, orders.day * n_prod + orders.product, (days, n_prod))
-    shop_facts = order_facts(orders, orders.day, (days,))
+    placed = orders.created // SECONDS_PER_DAY  # the order day; `day` is the day it counts as paid
+    src_facts = order_facts(
+        orders, orders.day * n_src + orders.source, (days, n_src), placed * n_src + orders.source
+    )
+    prod_facts = order_facts(
+        orders, orders.day * n_prod + orders.product, (days, n_prod), placed * n_prod + orders.product
+    )
+    shop_facts = order_facts(orders, orders.day, (days,), placed)
     src_visitors, src_carts = _source_side(rng, cal, modelled, src_facts)
 
     estimate = np.rint(src_visitors.sum(axis=1) / _uniform(rng, SOURCE_OVERLAP, days)).astype(np.int64)

@@ -1,0 +1,42 @@
+{#- The campaign calendar's vocabularies (exports/manual/campaigns and the seed campaign_calendar), written
+    once. The contract (src/storeops/contracts/manual.yml) lists the spellings a file may use; these macros
+    say what each means. -#}
+
+{#- ISO day of the week (1 = Monday ... 7 = Sunday) of a weekday as an operator writes it: `wednesday`,
+    `wed`, `3`, 周三, 星期三 (trimmed, any case); NULL when empty or unknown. -#}
+{% macro iso_weekday(expression) -%}
+    {%- set names = [
+        ['monday', 'mon', '1', '周一', '星期一'],
+        ['tuesday', 'tue', '2', '周二', '星期二'],
+        ['wednesday', 'wed', '3', '周三', '星期三'],
+        ['thursday', 'thu', '4', '周四', '星期四'],
+        ['friday', 'fri', '5', '周五', '星期五'],
+        ['saturday', 'sat', '6', '周六', '星期六'],
+        ['sunday', 'sun', '7', '周日', '星期日'],
+    ] -%}
+    case lower(trim({{ expression }}))
+        {%- for spellings in names %}
+            {%- set day = loop.index %}
+            {%- for spelling in spellings %}
+        when '{{ spelling }}' then {{ day }}
+            {%- endfor %}
+        {%- endfor %}
+    end
+{%- endmacro %}
+
+{#- The campaign type code of a type as written: the English code, or its Chinese name. -#}
+{% macro campaign_type_code(expression) -%}
+    case lower(trim({{ expression }}))
+        when '平台大促' then 'platform_festival'
+        when '会员日' then 'member_day'
+        when '主题周' then 'theme_week'
+        when '预售' then 'presale'
+        when '其他' then 'other'
+        else lower(trim({{ expression }}))
+    end
+{%- endmacro %}
+
+{#- Campaign types whose row is a weekly rule (weekday, from, to) rather than one period. -#}
+{% macro recurring_campaign_types() -%}
+    {{ return(['member_day']) }}
+{%- endmacro %}
