@@ -51,6 +51,33 @@ generic__orders:
       - {name: quantity, header: 'quantity', type: integer}
       - {name: currency, header: 'currency', type: text}
       - {name: store_id, header: 'store_id', type: text}
+generic__experiment_assignments:
+  timezone: local
+  natural_key: [experiment_id, variant, visitor_id, member_id]
+  date_column: assigned_at
+  columns:
+      - {name: experiment_id, header: 'experiment_id', type: text, required: true}
+      - {name: visitor_id, header: 'visitor_id', type: text}
+      - {name: member_id, header: 'member_id', type: text}
+      - {name: variant, header: 'variant', type: text, required: true}
+      - {name: assigned_at, header: 'assigned_at', type: timestamp, required: true}
+manual__experiments:
+  timezone: Asia/Shanghai
+  natural_key: [experiment_id]
+  date_column: start_date
+  columns:
+      - {name: experiment_id, header: '实验编号', type: text, required: true}
+      - {name: experiment_name, header: '实验名称', type: text, required: true}
+      - {name: unit, header: '实验单位', type: text, required: true}
+      - {name: control_variant, header: '对照组', type: text, required: true}
+      - {name: start_date, header: '开始日期', type: date, required: true}
+      - {name: end_date, header: '结束日期', type: date, required: true}
+      - {name: primary_metric, header: '主要指标', type: text, required: true}
+      - {name: window_days, header: '观察窗口天数', type: integer, required: true}
+      - {name: planned_split, header: '计划分流', type: text}
+      - {name: member_platform, header: '会员平台', type: text}
+      - {name: min_detectable_uplift, header: '最小可检测提升', type: percent}
+      - {name: notes, header: '备注', type: text}
 site__events:
   timezone: Asia/Shanghai
   natural_key: [event_id]
@@ -262,5 +289,5 @@ tmall__members:
 {#- Hours to add to UTC for each platform's shop time: its contract `timezone`, where that zone keeps
     one offset all year (a zone with daylight saving, or `local`, has none). -#}
 {% macro shop_utc_offset_hours() -%}
-{{ return({'site': 8, 'tmall': 8}) }}
+{{ return({'manual': 8, 'site': 8, 'tmall': 8}) }}
 {%- endmacro %}
