@@ -27,6 +27,7 @@ from tqdm import tqdm
 from storeops.contracts import load_contracts
 from storeops.generate.alibaba import alibaba_exports
 from storeops.generate.calendar import Calendar, build_calendar
+from storeops.generate.experiments import manual_exports
 from storeops.generate.generic import generic_exports
 from storeops.generate.site import site_exports
 from storeops.generate.tmall import tmall_exports
@@ -40,8 +41,10 @@ BUILDERS: tuple[tuple[str, Builder], ...] = (
     ("site", site_exports),
     ("alibaba_com", alibaba_exports),
     ("generic", generic_exports),
+    ("manual", manual_exports),
 )
-"""Platforms in generation order; each gets its own child seed (order matters for reproducibility)."""
+"""Platforms in generation order; each gets its own child seed (order matters for reproducibility: a platform
+added at the end leaves the others' seeds, and so their files, as they were)."""
 
 
 def _clear_previous(out: Path, platform: str, report: str) -> None:
