@@ -27,6 +27,8 @@ from conftest import write_export
 GENERIC = ["order_id", "customer_id", "ordered_at", "amount", "status", "paid_at"]
 TMALL = ["订单编号", "买家会员名", "总金额", "买家实际支付金额", "订单状态", "订单创建时间", "订单付款时间 ", "收货地址 ", "联系手机"]
 SHOP = ["统计日期", "访客数", "支付买家数", "支付金额", "支付转化率"]
+PLANS = ["实验编号", "实验名称", "实验单位", "对照组", "开始日期", "结束日期", "主要指标", "观察窗口天数"]
+ASSIGNMENTS = ["experiment_id", "member_id", "variant", "assigned_at"]
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -176,18 +178,54 @@ def _same_file_twice(root: Path) -> None:
     shutil.copyfile(first, first.with_name("twice (1).csv"))
 
 
-def _xlsx(root: Path) -> None:
-    folder = root / "tmall" / "sycm_shop_daily"
-    folder.mkdir(parents=True, exist_ok=True)
+def write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    """An Excel sheet of text cells, written by DuckDB's excel extension (no header row of its own)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     from storeops.db import connect
 
+    width = max(len(r) for r in rows)
+    values = ", ".join("(" + ", ".join(f"'{c}'" for c in r + [""] * (width - len(r))) + ")" for r in rows)
     con = connect()
-    con.execute(
-        "copy (select * from (values ('生意参谋 店铺整体', '', '', ''), ('统计日期', '访客数', '支付买家数', '支付金额'),"
-        " ('2023-03-01', '50', '5', '500.00')) t(a, b, c, d)) "
-        f"to '{folder / 'shop_overview.xlsx'}' (format xlsx, header false)"
-    )
+    con.execute(f"copy (select * from (values {values})) to '{path}' (format xlsx, header false)")
     con.close()
+
+
+def _xlsx(root: Path) -> None:
+    write_xlsx(root / "tmall" / "sycm_shop_daily" / "shop_overview.xlsx",
+               [["生意参谋 店铺整体"], ["统计日期", "访客数", "支付买家数", "支付金额"], ["2023-03-01", "50", "5", "500.00"]])
+
+
+def plan_row(experiment_id: str, window: str = "14") -> list[str]:
+    return [experiment_id, "详情页文案", "访客", "A", "2024-03-01", "2024-03-14", "转化率", window]
+
+
+def _plans_with_a_bad_window(root: Path) -> None:
+    rows = [plan_row("X-PLAN-1"), plan_row("X-PLAN-2"), plan_row("X-PLAN-3", window="两周")]
+    write_export(root, "manual", "experiments", "plans_bad_window.csv", PLANS, rows, encoding="utf-8-sig")
+
+
+def _plans_as_xlsx_in_english(root: Path) -> None:
+    write_xlsx(root / "manual" / "experiments" / "plans.xlsx", [
+        ["experiment_id", "experiment_name", "unit", "control_variant", "start_date", "end_date", "primary_metric",
+         "window_days"],
+        ["X-XLSX-1", "recall", "member", "holdout", "2024-03-01", "2024-03-01", "repurchase", "30"],
+    ])
+
+
+def _assignments_without_variant(root: Path) -> None:
+    write_export(root, "generic", "experiment_assignments", "no_variant.csv", ["experiment_id", "member_id",
+                 "assigned_at"], [["X-NOVAR-1", "tb_a", "2024-03-01 10:00:00"]])
+
+
+def _unit_in_two_variants(root: Path) -> None:
+    rows = [["X-TWO-1", "tb_a", "two-a", "2024-03-01 10:00:00"], ["X-TWO-1", "tb_a", "two-b", "2024-03-01 10:00:00"]]
+    write_export(root, "generic", "experiment_assignments", "two_variants.csv", ASSIGNMENTS, rows)
+
+
+def _assigned_in_the_future(root: Path) -> None:
+    rows = [["X-FUT-1", f"tb_{i}", "treatment", "2024-03-01 10:00:00"] for i in range(3)]
+    rows.append(["X-FUT-2", "tb_9", "treatment", "2099-03-01 10:00:00"])
+    write_export(root, "generic", "experiment_assignments", "assigned_future.csv", ASSIGNMENTS, rows)
 
 
 def _wrong_folder(root: Path) -> None:
@@ -236,6 +274,19 @@ CATALOGUE: tuple[Case, ...] = (
     Case("same file twice under two names", "staged", _same_file_twice, staged=("G-TWICE-1",)),
     Case("excel .xlsx export", "staged", _xlsx, staged=("2023-03-01",), export="tmall__sycm_shop_daily",
          key_column="stat_date"),
+    Case("experiment plan with a window that is not a number", "quarantined", _plans_with_a_bad_window,
+         staged=("X-PLAN-1", "X-PLAN-2"), export="manual__experiments", key_column="experiment_id",
+         quarantined=(("plans_bad_window.csv", "'两周' is not"),)),
+    Case("experiment plans as .xlsx with English headers", "staged", _plans_as_xlsx_in_english,
+         staged=("X-XLSX-1",), export="manual__experiments", key_column="experiment_id"),
+    Case("assignment list without a variant column", "blocked", _assignments_without_variant,
+         message=("generic/experiment_assignments/no_variant.csv", "variant")),
+    Case("assignment list with a unit in two variants (staged; the results exclude and count it)", "staged",
+         _unit_in_two_variants, staged=("two-a", "two-b"), export="generic__experiment_assignments",
+         key_column="variant"),
+    Case("assignment dated in the future", "quarantined", _assigned_in_the_future, staged=("X-FUT-1",),
+         export="generic__experiment_assignments", key_column="experiment_id",
+         quarantined=(("assigned_future.csv", "future date"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,
