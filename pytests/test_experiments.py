@@ -219,11 +219,13 @@ def test_sql_distribution_functions_agree_with_scipy(tmp_path: Path) -> None:
     betas = [(1.0, 0.5, 0.5), (0.75, 0.5, 0.9), (2.5, 0.5, 0.3), (50.0, 0.5, 0.97), (1500.0, 0.5, 0.998),
              (3.0, 4.0, 0.6), (0.5, 0.5, 0.01)]
     values = ", ".join(f"({i}, {z})" for i, z in enumerate(zs))
-    normal = _show(tmp_path, f"select i, {{{{ storeops.normal_two_sided_p('z') }}}} as p from (values {values}) v(i, z)")
+    normal = _show(tmp_path,
+                   f"select i, {{{{ storeops.normal_two_sided_p('z') }}}} as p from (values {values}) v(i, z)")
     for row in normal:
         assert abs(row["p"] - 2 * stats.norm.sf(abs(zs[row["i"]]))) <= 1e-9 + 1.2e-7 * row["p"], (zs[row["i"]], row)
     values = ", ".join(f"({i}, {x}, {k})" for i, (x, k) in enumerate(chis))
-    chi = _show(tmp_path, f"select i, {{{{ storeops.chi_square_sf('x', 'k') }}}} as p from (values {values}) v(i, x, k)")
+    chi = _show(tmp_path,
+                f"select i, {{{{ storeops.chi_square_sf('x', 'k') }}}} as p from (values {values}) v(i, x, k)")
     for row in chi:
         x, k = chis[row["i"]]
         # odd df go through erfc: good to 1.2e-7 of the value; even df are exact sums

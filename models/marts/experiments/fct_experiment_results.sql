@@ -144,6 +144,22 @@ powered as (
 
 ),
 
+reported as (
+
+    select
+        *,
+        case when is_revenue_primary then revenue_p_value else conversion_p_value end as p_value,
+        case when is_revenue_primary then revenue_ci_low else conversion_ci_low end as ci_low,
+        case when is_revenue_primary then revenue_ci_high else conversion_ci_high end as ci_high,
+        cast(ceil(
+            power({{ storeops.z_975() }} + {{ storeops.z_80() }}, 2) * variance_sum
+            / nullif(power(detectable_difference, 2), 0)
+        ) as bigint) as units_needed
+
+    from powered
+
+),
+
 final as (
 
     select
@@ -188,13 +204,10 @@ final as (
         revenue_ci_high,
 
         -- numerics: the primary metric's test
-        case when is_revenue_primary then revenue_p_value else conversion_p_value end as p_value,
-        case when is_revenue_primary then revenue_ci_low else conversion_ci_low end as ci_low,
-        case when is_revenue_primary then revenue_ci_high else conversion_ci_high end as ci_high,
-        cast(ceil(
-            power({{ storeops.z_975() }} + {{ storeops.z_80() }}, 2) * variance_sum
-            / nullif(power(detectable_difference, 2), 0)
-        ) as bigint) as units_needed,
+        p_value,
+        ci_low,
+        ci_high,
+        units_needed,
         srm_chi_square,
         srm_p_value,
 
@@ -202,27 +215,14 @@ final as (
         case
             when srm_p_value < 0.001 then 'sample ratio mismatch'
             when is_control then null
-            when
-                case when is_revenue_primary then revenue_p_value else conversion_p_value end is null
-                then 'too few units'
-            when
-                case when is_revenue_primary then revenue_p_value else conversion_p_value end < 0.05
-                and primary_difference > 0
-                then 'significant win'
-            when
-                case when is_revenue_primary then revenue_p_value else conversion_p_value end < 0.05
-                and primary_difference < 0
-                then 'significant loss'
-            when
-                least(units, control_units) < ceil(
-                    power({{ storeops.z_975() }} + {{ storeops.z_80() }}, 2) * variance_sum
-                    / nullif(power(detectable_difference, 2), 0)
-                )
-                then 'too few units'
+            when p_value is null then 'too few units'
+            when p_value < 0.05 and primary_difference > 0 then 'significant win'
+            when p_value < 0.05 and primary_difference < 0 then 'significant loss'
+            when least(units, control_units) < units_needed then 'too few units'
             else 'no significant difference'
         end as verdict
 
-    from powered
+    from reported
 
 )
 

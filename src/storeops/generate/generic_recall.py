@@ -1,9 +1,9 @@
 """The generic shop's coupon recall (`experiments.RECALL_ID`): its assignment export and the orders it brings.
 
 On the send day every lapsed customer (a paid order before the day, none in the `RECALL_LAPSED_DAYS` days
-before; half the days since the window's start when fewer) is drawn: `RECALL_HOLDOUT_SHARE` into the holdout, the rest treated. A treated customer places one
-extra paid order with probability `RECALL_EXTRA_ORDER` at a uniform time inside the window (cut at the end of
-the demo). The assignment list names customers by their `customer_id` in clear, as a CRM tool exports it;
+before, or in half the days since the window's start when that is fewer) is drawn: `RECALL_HOLDOUT_SHARE`
+into the holdout, the rest treated. A treated customer places one extra paid order with probability
+`RECALL_EXTRA_ORDER` at a uniform time inside the window (cut at the end of the demo). The assignment list names customers by their `customer_id` in clear, as a CRM tool exports it;
 landing hashes it like the order export's `customer_id`, so both meet as one member key.
 """
 
