@@ -56,6 +56,11 @@ EXPERIMENTS: dict[str, tuple[str, str, str, dict[str, Arm]]] = {
         "b": Arm([60.0, 0.0, 0.0, 75.5, 120.0, 9.0]),
         "c": Arm([10.0 + 3.0 * i if i % 3 else 0.0 for i in range(20)]),
     }),
+    # a holdout given as the control's share alone; plan and list written with English alias headers
+    "EXP-HOLD": ("repurchase_30d", "holdout", "10%", {
+        "holdout": Arm([40.0] * 5 + [0.0] * 90),
+        "treatment": Arm([40.0] * 90 + [0.0] * 815),
+    }),
     # four variants, no plan: equal shares, chi-square with 3 df
     "EXP-4": ("repurchase", "w", "", {
         "w": Arm([30.0] * 9 + [0.0] * 41),
@@ -66,17 +71,27 @@ EXPERIMENTS: dict[str, tuple[str, str, str, dict[str, Arm]]] = {
 }
 
 
+# the plan's and the list's headers as an operator with an English sheet types them (contract aliases)
+ALIAS_PLAN = ["experiment_id", "name", "unit", "control", "start", "end", "metric", "window", "split",
+              "member_platform"]
+ALIAS_LIST = ["experiment", "unit_id", "group", "assigned_at"]
+
+
 def _write_exports(exports: Path) -> None:
-    plans, assignments, orders = [], [], []
+    orders = []
     for exp_id, (metric, control, split, arms) in EXPERIMENTS.items():
-        plans.append([exp_id, f"{exp_id} 实验", "会员", control, "2024-03-01", "2024-03-01", metric, "30", split,
-                      "generic"])
+        aliased = exp_id == "EXP-HOLD"
+        plan = [exp_id, f"{exp_id} 实验", "member" if aliased else "会员", control, "2024-03-01", "2024-03-01",
+                metric, "30", split, "generic"]
+        plan_header = ALIAS_PLAN if aliased else get_contract("manual", "experiments").headers[:10]
+        write_export(exports, "manual", "experiments", f"{exp_id}.csv", plan_header, [plan])
+        assignments = []
         names = list(arms)
         for v, (variant, arm) in enumerate(arms.items()):
             units = [(r, True) for r in arm.revenues] + [(r, False) for r in arm.outside]
             for i, (revenue, inside) in enumerate(units):
                 member = f"{exp_id}-{variant}-{i:05d}"
-                assignments.append([exp_id, "", member, variant, ASSIGNED])
+                assignments.append([exp_id, member, variant, ASSIGNED])
                 if revenue:
                     day = "2024-03-15 12:00:00" if inside else "2024-04-05 12:00:00"
                     orders.append([f"O-{member}", member, day, f"{revenue:.2f}", "paid", day])
@@ -85,13 +100,11 @@ def _write_exports(exports: Path) -> None:
                     orders.append([f"X-{member}", member, "2024-03-10 12:00:00", "99.00", "cancelled", ""])
             for i in range(arm.double_listed):
                 member = f"{exp_id}-{variant}-dup-{i}"
-                assignments.append([exp_id, "", member, variant, ASSIGNED])
-                assignments.append([exp_id, "", member, names[(v + 1) % len(names)], ASSIGNED])
+                assignments.append([exp_id, member, variant, ASSIGNED])
+                assignments.append([exp_id, member, names[(v + 1) % len(names)], ASSIGNED])
                 orders.append([f"O-{member}", member, "2024-03-15 12:00:00", "25.00", "paid", "2024-03-15 12:00:00"])
-    headers = get_contract("manual", "experiments").headers[:10]
-    write_export(exports, "manual", "experiments", "plans.csv", headers, plans)
-    write_export(exports, "generic", "experiment_assignments", "recall.csv",
-                 ["experiment_id", "visitor_id", "member_id", "variant", "assigned_at"], assignments)
+        list_header = ALIAS_LIST if aliased else ["experiment_id", "member_id", "variant", "assigned_at"]
+        write_export(exports, "generic", "experiment_assignments", f"{exp_id}.csv", list_header, assignments)
     write_export(exports, "generic", "orders", "orders.csv", ORDER_HEADER, orders)
 
 
@@ -145,7 +158,7 @@ def test_worked_example_of_the_issue(results: pd.DataFrame) -> None:
 
 
 def test_conversion_tests_agree_with_scipy(results: pd.DataFrame) -> None:
-    for exp_id in ("EXP-Z", "EXP-4"):
+    for exp_id in ("EXP-Z", "EXP-4", "EXP-HOLD"):
         rows = results[results["experiment_id"] == exp_id].set_index("variant")
         control = rows.loc[EXPERIMENTS[exp_id][1]]
         for variant, row in rows.iterrows():
@@ -176,7 +189,13 @@ def test_welch_tests_agree_with_scipy(results: pd.DataFrame) -> None:
 def test_sample_ratio_mismatch_agrees_with_scipy(results: pd.DataFrame) -> None:
     for exp_id, (_, _, split, arms) in EXPERIMENTS.items():
         rows = results[results["experiment_id"] == exp_id].set_index("variant").loc[list(arms)]
-        shares = [float(p.split(":")[1]) for p in split.split(";")] if split else [1.0] * len(arms)
+        if ":" in split:
+            shares = [float(p.split(":")[1]) for p in split.split(";")]
+        elif split:  # the control's share in percent, the rest equally
+            control = float(split.rstrip("%")) / 100
+            shares = [control if v == EXPERIMENTS[exp_id][1] else (1 - control) / (len(arms) - 1) for v in arms]
+        else:
+            shares = [1.0] * len(arms)
         expected = _srm(rows["units"].tolist(), shares)
         assert (rows["srm_p_value"] - expected).abs().max() <= TOL, (exp_id, rows["srm_p_value"].tolist(), expected)
         assert np.allclose(rows["planned_share"], np.array(shares) / sum(shares))
@@ -265,7 +284,11 @@ def test_demo_results_agree_with_scipy_from_the_staged_units() -> None:
     for exp_id, rows in results.groupby("experiment_id"):
         shares = rows["planned_share"].tolist()
         assert abs(rows["srm_p_value"].iloc[0] - _srm(rows["units"].tolist(), shares)) <= TOL, exp_id
-    recall = results.set_index(["experiment_id", "variant"]).loc[("EXP-RECALL", "treatment")]
+    by_variant = results.set_index(["experiment_id", "variant"])
+    # the generator's B copy pays 1.2 times as often in sessions for the tested item
+    copy = by_variant.loc[("EXP-PDP-COPY", "B")]
+    assert copy["verdict"] == "significant win" and 0.05 <= copy["conversion_relative_uplift"] <= 0.35
+    recall = by_variant.loc[("EXP-RECALL", "treatment")]
     # the generator adds an extra order for 8 % of the treated: the mart finds about that much
     assert recall["verdict"] == "significant win"
     assert 0.04 <= recall["conversion_uplift"] <= 0.12 and recall["ci_low"] <= 0.08 <= recall["ci_high"]

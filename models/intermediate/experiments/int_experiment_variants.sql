@@ -17,7 +17,8 @@ outcomes as (
 
 ),
 
--- `A:50;B:50`, `treatment:90；holdout:10`, `a：1, b：1`: one row per pair with a positive weight
+-- `A:50;B:50`, `treatment:90；holdout:10`, `a：1, b：1`: one row per pair with a positive weight (a bare number
+-- has no pair: control_shares)
 planned_pairs as (
 
     select
@@ -38,6 +39,25 @@ planned as (
 
     from planned_pairs
     where try_cast(trim(split_part(replace(pair, '：', ':'), ':', 2)) as {{ storeops.type_double() }}) > 0
+
+),
+
+-- a bare number is the control's share (`10%`, `10` or `0.1`); the other variants split the rest equally
+control_shares as (
+
+    select
+        experiment_id,
+        control_variant,
+        case
+            when trim(planned_split) like '%\%' escape '\'
+                then try_cast(trim(replace(planned_split, '%', '')) as {{ storeops.type_double() }}) / 100
+            when try_cast(trim(planned_split) as {{ storeops.type_double() }}) > 1
+                then try_cast(trim(planned_split) as {{ storeops.type_double() }}) / 100
+            else try_cast(trim(planned_split) as {{ storeops.type_double() }})
+        end as control_share
+
+    from experiments
+    where {{ storeops.regexp_full_match('trim(planned_split)', '[0-9]+([.][0-9]+)? *%?') }}
 
 ),
 
@@ -83,6 +103,9 @@ shares as (
         case
             when count(planned.weight) over by_experiment > 0
                 then coalesce(planned.weight, 0) / sum(planned.weight) over by_experiment
+            when control_shares.control_variant = variant_list.variant then control_shares.control_share
+            when control_shares.control_share is not null
+                then (1 - control_shares.control_share) / nullif(count(*) over by_experiment - 1, 0)
             else 1.0 / count(*) over by_experiment
         end as planned_share,
         count(*) over by_experiment as variants
@@ -92,6 +115,8 @@ shares as (
         on
             variant_list.experiment_id = planned.experiment_id
             and variant_list.variant = planned.variant
+    left join control_shares
+        on variant_list.experiment_id = control_shares.experiment_id
     window by_experiment as (partition by variant_list.experiment_id)
 
 ),
