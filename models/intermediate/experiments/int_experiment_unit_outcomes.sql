@@ -20,15 +20,26 @@ units as (
 
 ),
 
-site_purchases as (
+-- what a unit can do in its window, one row per purchase or valid order, by the unit kind it counts for
+purchases as (
 
-    select * from {{ ref('int_site_purchases') }}
-
-),
-
-member_orders as (
-
-    select * from {{ ref('int_member_orders') }}
+    select
+        'visitor' as unit,
+        user_pseudo_id as unit_id,
+        cast(null as varchar) as platform,
+        purchase_key as outcome_key,
+        purchase_revenue as revenue,
+        {{ storeops.shop_time('event_timestamp', 'site') }} as purchased_at
+    from {{ ref('int_site_purchases') }}
+    union all
+    select
+        'member' as unit,
+        member_key as unit_id,
+        platform,
+        platform || ':' || order_id as outcome_key,
+        net_amount as revenue,
+        ordered_at as purchased_at
+    from {{ ref('int_member_orders') }}
 
 ),
 
@@ -49,54 +60,6 @@ windows as (
 
 ),
 
-outcomes as (
-
-    select
-        windows.experiment_id,
-        windows.unit_id,
-        site_purchases.purchase_key as outcome_key,
-        site_purchases.purchase_revenue as revenue
-
-    from windows
-    inner join site_purchases
-        on
-            windows.unit_id = site_purchases.user_pseudo_id
-            and windows.assigned_at <= {{ storeops.shop_time('site_purchases.event_timestamp', 'site') }}
-            and windows.window_ends_at > {{ storeops.shop_time('site_purchases.event_timestamp', 'site') }}
-    where windows.unit = 'visitor'
-
-    union all
-
-    select
-        windows.experiment_id,
-        windows.unit_id,
-        member_orders.platform || ':' || member_orders.order_id as outcome_key,
-        member_orders.net_amount as revenue
-
-    from windows
-    inner join member_orders
-        on
-            windows.unit_id = member_orders.member_key
-            and coalesce(windows.member_platform, member_orders.platform) = member_orders.platform
-            and windows.assigned_at <= member_orders.ordered_at
-            and windows.window_ends_at > member_orders.ordered_at
-    where windows.unit = 'member'
-
-),
-
-per_unit as (
-
-    select
-        experiment_id,
-        unit_id,
-        count(distinct outcome_key) as outcomes,
-        sum(revenue) as revenue
-
-    from outcomes
-    group by experiment_id, unit_id
-
-),
-
 final as (
 
     select
@@ -104,17 +67,21 @@ final as (
         windows.unit_id,
         windows.variant,
         windows.unit,
-        coalesce(per_unit.outcomes, 0) as outcomes,
-        coalesce(per_unit.outcomes, 0) > 0 as is_converted,
-        cast(coalesce(per_unit.revenue, 0) as {{ storeops.type_double() }}) as revenue,
+        count(distinct purchases.outcome_key) as outcomes,
+        count(purchases.outcome_key) > 0 as is_converted,
+        cast(coalesce(sum(purchases.revenue), 0) as {{ storeops.type_double() }}) as revenue,
         windows.assigned_at,
         windows.window_ends_at
 
     from windows
-    left join per_unit
+    left join purchases
         on
-            windows.experiment_id = per_unit.experiment_id
-            and windows.unit_id = per_unit.unit_id
+            windows.unit = purchases.unit
+            and windows.unit_id = purchases.unit_id
+            and (windows.unit = 'visitor' or coalesce(windows.member_platform, purchases.platform) = purchases.platform)
+            and windows.assigned_at <= purchases.purchased_at
+            and windows.window_ends_at > purchases.purchased_at
+    group by all
 
 )
 
