@@ -1,6 +1,6 @@
--- Welch's t-test of revenue per unit, one row per experiment and non-control variant with a t statistic: the
--- two-sided p-value P(|T| > |t|) = I_{df / (df + t^2)}(df / 2, 1 / 2) and the 97.5 % quantile of T with the
--- Welch-Satterthwaite df (for the 95 % interval), through the regularised incomplete beta of
+-- int_experiment_comparisons with Welch's t-test of revenue per unit completed, one row per experiment and
+-- variant: the two-sided p-value P(|T| > |t|) = I_{df / (df + t^2)}(df / 2, 1 / 2) and the 95 % interval, the
+-- 97.5 % quantile of T with the Welch df times the standard error, through the regularised incomplete beta of
 -- macros/experiments.sql (DECISIONLOG X4). The quantile starts from the Cornish-Fisher expansion in 1 / df
 -- (Hill 1970, four terms) and takes four Newton steps on the exact CDF.
 {{ config(materialized='table') }}
@@ -8,6 +8,12 @@
 {%- set newton_steps = 4 %}
 
 with recursive
+
+comparisons as (
+
+    select * from {{ ref('int_experiment_comparisons') }}
+
+),
 
 variants as (
 
@@ -18,7 +24,7 @@ variants as (
         welch_t,
         welch_df
 
-    from {{ ref('int_experiment_variants') }}
+    from comparisons
     where welch_t is not null and welch_df > 0
 
 ),
@@ -86,17 +92,17 @@ quantile_0 as (
 final as (
 
     select
-        variants.experiment_id,
-        variants.variant,
+        comparisons.*,
         p_beta.value as revenue_p_value,
-        quantile_{{ newton_steps }}.q as t_quantile_975
+        comparisons.revenue_difference - quantile_{{ newton_steps }}.q * comparisons.welch_se as revenue_ci_low,
+        comparisons.revenue_difference + quantile_{{ newton_steps }}.q * comparisons.welch_se as revenue_ci_high
 
-    from variants
-    inner join p_beta
-        on variants.test_key = p_beta.test_key
-    inner join quantile_{{ newton_steps }}
-        on variants.test_key = quantile_{{ newton_steps }}.test_key
+    from comparisons
+    left join p_beta
+        on comparisons.experiment_id || chr(31) || comparisons.variant = p_beta.test_key
+    left join quantile_{{ newton_steps }}
+        on comparisons.experiment_id || chr(31) || comparisons.variant = quantile_{{ newton_steps }}.test_key
 
 )
 
-select * from final
+select * from final  -- noqa: AM04
