@@ -51,6 +51,16 @@ generic__orders:
       - {name: quantity, header: 'quantity', type: integer}
       - {name: currency, header: 'currency', type: text}
       - {name: store_id, header: 'store_id', type: text}
+generic__experiment_assignments:
+  timezone: local
+  natural_key: [experiment_id, variant, visitor_id, member_id]
+  date_column: assigned_at
+  columns:
+      - {name: experiment_id, header: 'experiment_id', type: text, required: true}
+      - {name: visitor_id, header: 'visitor_id', type: text}
+      - {name: member_id, header: 'member_id', type: text}
+      - {name: variant, header: 'variant', type: text, required: true}
+      - {name: assigned_at, header: 'assigned_at', type: timestamp, required: true}
 manual__campaigns:
   timezone: Asia/Shanghai
   natural_key: [campaign_id, platform, phase]
@@ -73,6 +83,23 @@ manual__campaigns:
       - {check: one_of, column: recurring_weekday, values: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', '1', '2', '3', '4', '5', '6', '7', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']}
       - {check: required_when, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
       - {check: empty_unless, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
+manual__experiments:
+  timezone: Asia/Shanghai
+  natural_key: [experiment_id]
+  date_column: start_date
+  columns:
+      - {name: experiment_id, header: '实验编号', type: text, required: true}
+      - {name: experiment_name, header: '实验名称', type: text, required: true}
+      - {name: unit, header: '实验单位', type: text, required: true}
+      - {name: control_variant, header: '对照组', type: text, required: true}
+      - {name: start_date, header: '开始日期', type: date, required: true}
+      - {name: end_date, header: '结束日期', type: date, required: true}
+      - {name: primary_metric, header: '主要指标', type: text, required: true}
+      - {name: window_days, header: '观察窗口天数', type: integer, required: true}
+      - {name: planned_split, header: '计划分流', type: text}
+      - {name: member_platform, header: '会员平台', type: text}
+      - {name: min_detectable_uplift, header: '最小可检测提升', type: percent}
+      - {name: notes, header: '备注', type: text}
 site__events:
   timezone: Asia/Shanghai
   natural_key: [event_id]

@@ -30,6 +30,8 @@ SHOP = ["统计日期", "访客数", "支付买家数", "支付金额", "支付�
 CALENDAR_BAD = "calendar_bad_rows.csv"
 CAMPAIGNS = ["campaign_id", "campaign_name", "campaign_type", "platform", "phase", "start_date", "end_date",
              "weekday", "budget"]
+PLANS = ["实验编号", "实验名称", "实验单位", "对照组", "开始日期", "结束日期", "主要指标", "观察窗口天数"]
+ASSIGNMENTS = ["experiment_id", "member_id", "variant", "assigned_at"]
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -230,6 +232,39 @@ def _campaign_calendar_xlsx(root: Path) -> None:
     ])
 
 
+def plan_row(experiment_id: str, window: str = "14") -> list[str]:
+    return [experiment_id, "详情页文案", "访客", "A", "2024-03-01", "2024-03-14", "转化率", window]
+
+
+def _plans_with_a_bad_window(root: Path) -> None:
+    rows = [plan_row("X-PLAN-1"), plan_row("X-PLAN-2"), plan_row("X-PLAN-3", window="两周")]
+    write_export(root, "manual", "experiments", "plans_bad_window.csv", PLANS, rows, encoding="utf-8-sig")
+
+
+def _plans_as_xlsx_in_english(root: Path) -> None:
+    write_xlsx(root, "manual", "experiments", "plans.xlsx", [
+        ["experiment_id", "experiment_name", "unit", "control_variant", "start_date", "end_date", "primary_metric",
+         "window_days"],
+        ["X-XLSX-1", "recall", "member", "holdout", "2024-03-01", "2024-03-01", "repurchase", "30"],
+    ])
+
+
+def _assignments_without_variant(root: Path) -> None:
+    write_export(root, "generic", "experiment_assignments", "no_variant.csv", ["experiment_id", "member_id",
+                 "assigned_at"], [["X-NOVAR-1", "tb_a", "2024-03-01 10:00:00"]])
+
+
+def _unit_in_two_variants(root: Path) -> None:
+    rows = [["X-TWO-1", "tb_a", "two-a", "2024-03-01 10:00:00"], ["X-TWO-1", "tb_a", "two-b", "2024-03-01 10:00:00"]]
+    write_export(root, "generic", "experiment_assignments", "two_variants.csv", ASSIGNMENTS, rows)
+
+
+def _assigned_in_the_future(root: Path) -> None:
+    rows = [["X-FUT-1", f"tb_{i}", "treatment", "2024-03-01 10:00:00"] for i in range(3)]
+    rows.append(["X-FUT-2", "tb_9", "treatment", "2099-03-01 10:00:00"])
+    write_export(root, "generic", "experiment_assignments", "assigned_future.csv", ASSIGNMENTS, rows)
+
+
 def _wrong_folder(root: Path) -> None:
     write_export(root, "tmall", "refunds", "orders_in_refunds.csv", TMALL, [tmall_row("T-WRONG-1")], encoding="gbk")
 
@@ -291,6 +326,19 @@ CATALOGUE: tuple[Case, ...] = (
     Case("campaign calendar as .xlsx, Chinese headers, a rule running into the future", "staged",
          _campaign_calendar_xlsx, staged=("C-XLSX-1", "C-XLSX-2"), export="manual__campaigns",
          key_column="campaign_id"),
+    Case("experiment plan with a window that is not a number", "quarantined", _plans_with_a_bad_window,
+         staged=("X-PLAN-1", "X-PLAN-2"), export="manual__experiments", key_column="experiment_id",
+         quarantined=(("plans_bad_window.csv", "'两周' is not"),)),
+    Case("experiment plans as .xlsx with English headers", "staged", _plans_as_xlsx_in_english,
+         staged=("X-XLSX-1",), export="manual__experiments", key_column="experiment_id"),
+    Case("assignment list without a variant column", "blocked", _assignments_without_variant,
+         message=("generic/experiment_assignments/no_variant.csv", "variant")),
+    Case("assignment list with a unit in two variants (staged; the results exclude and count it)", "staged",
+         _unit_in_two_variants, staged=("two-a", "two-b"), export="generic__experiment_assignments",
+         key_column="variant"),
+    Case("assignment dated in the future", "quarantined", _assigned_in_the_future, staged=("X-FUT-1",),
+         export="generic__experiment_assignments", key_column="experiment_id",
+         quarantined=(("assigned_future.csv", "future date"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

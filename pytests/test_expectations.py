@@ -117,3 +117,29 @@ def test_counts_per_file_are_exact_in_a_batch_of_several_files(exports):
     assert [f.path for f in report.blocked] == ["generic/orders/a.csv"]
     assert ("[quarantine] generic/orders/b.csv: amount (amount) not negative: 10 row(s) failing; "
             "first 3 of 10: row 101: -2.0, row 102: -2.0, row 103: -2.0") in report.summary_lines()
+
+
+def test_experiment_suites_check_plans_and_assignment_lists(exports):
+    """The suites of the two experiment exports: a window that is not a whole number and an uplift that is not a
+    rate in a plan; a unit listed twice under one variant and an assignment time that does not parse in a list."""
+    plans = ["实验编号", "实验名称", "实验单位", "对照组", "开始日期", "结束日期", "主要指标", "观察窗口天数", "最小可检测提升"]
+    write_export(exports, "manual", "experiments", "plans.csv", plans, [
+        ["E1", "copy", "访客", "A", "2024-03-01", "2024-03-31", "转化率", "7", "5%"],
+        ["E2", "recall", "会员", "holdout", "2024-03-01", "2024-03-01", "复购率", "30天", "150%"],
+        ["E3", "price", "访客", "A", "2024-03-01", "2024-03-31", "人均收入", "14", ""],
+    ], encoding="utf-8-sig")
+    write_export(exports, "generic", "experiment_assignments", "list.csv",
+                 ["experiment_id", "member_id", "variant", "assigned_at"], [
+                     ["E2", "tb_1", "treatment", "2024-03-01 10:00:00"],
+                     ["E2", "tb_1", "treatment", "2024-03-01 10:00:00"],
+                     ["E2", "tb_2", "holdout", "yesterday"],
+                     ["E2", "tb_3", "holdout", "2024-03-01 10:00:00"],
+                 ])
+    report = validate_exports(exports, today=date(2024, 6, 1))
+    assert not report.blocked
+    found = failures(report, "plans.csv")
+    assert found[("观察窗口天数 (window_days) parses as integer", QUARANTINE)].examples == ["row 2: '30天'"]
+    assert found[("最小可检测提升 (min_detectable_uplift) rate in [0, 1]", WARNING)].failing == 1
+    found = failures(report, "list.csv")
+    assert found[("natural key (experiment_id, variant, member_id) unique in the file", QUARANTINE)].failing == 2
+    assert found[("assigned_at (assigned_at) parses as timestamp", QUARANTINE)].examples == ["row 3: 'yesterday'"]

@@ -21,6 +21,7 @@ import pytest
 
 from storeops.contracts import Contract, get_contract, load_contracts
 from storeops.generate import catalog as cat
+from storeops.generate import experiments as ex
 from storeops.generate import generate
 from storeops.generate.calendar import festival_windows
 
@@ -29,7 +30,9 @@ DAYS = 45
 LAST_DAY = "2024-07-10"
 MONTHS = {"2024-05", "2024-06", "2024-07"}
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-ENCODINGS = {"tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8"}
+ENCODINGS = {
+    "tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8-sig"
+}
 SNAPSHOTS = {"tmall__members", "manual__campaigns"}
 """Exports written as one file named after the window's last day, not monthly."""
 
@@ -105,10 +108,15 @@ def test_same_arguments_give_identical_files(run_a: Path, run_b: Path) -> None:
 
 
 def test_another_seed_gives_other_files(run_a: Path, run_c: Path) -> None:
+    """Every file with rows differs; the experiment plans are the operator's, the same whatever the seed, and the
+    recall's assignment list has rows in its send month only (the other months are the same header)."""
     a, c = _hashes(run_a), _hashes(run_c)
+    header_only = {k for k in a if len((run_a / k).read_bytes().splitlines()) == 1}
     for contract in load_contracts():
-        ours = {k: v for k, v in a.items() if k.startswith(contract.folder + "/")}
-        theirs = {k: v for k, v in c.items() if k.startswith(contract.folder + "/")}
+        if contract.key == "manual__experiments":
+            continue
+        ours = {k: v for k, v in a.items() if k.startswith(contract.folder + "/") and k not in header_only}
+        theirs = {k: v for k, v in c.items() if k.startswith(contract.folder + "/") and k not in header_only}
         assert set(ours.values()).isdisjoint(theirs.values()), contract.key
 
 
@@ -167,7 +175,7 @@ def test_encodings_and_line_ends(run_a: Path) -> None:
                     raw.decode("utf-8")
                 assert re.search(r"[\u4e00-\u9fff]", raw.decode("gbk"))
                 assert crlf == lf
-            elif contract.platform in ("site", "alibaba_com"):
+            elif contract.platform in ("site", "alibaba_com", "manual"):
                 assert raw.startswith(b"\xef\xbb\xbf"), path.name
                 assert crlf == lf
             else:
@@ -494,6 +502,29 @@ def test_generic_orders(run_a: Path) -> None:
     assert (cents(refunded["refund_amount"]) <= cents(refunded["amount"])).all()
     assert orders["customer_id"].duplicated().any(), "repeat customers"
     assert (orders["currency"] == "CNY").all()
+
+
+def test_experiments_are_planned_and_the_recall_has_its_holdout(run_a: Path) -> None:
+    plans = read(run_a, "manual", "experiments").set_index("实验编号")
+    assert list(plans.index) == [ex.PDP_TEST_ID, ex.RECALL_ID]
+    assert START.isoformat() <= plans["开始日期"].min() and plans["结束日期"].max() <= LAST_DAY
+    assert (plans["开始日期"] <= plans["结束日期"]).all()
+    assert plans.loc[ex.RECALL_ID, "对照组"] == "holdout" and plans.loc[ex.PDP_TEST_ID, "对照组"] == "A"
+    listed = read(run_a, "generic", "experiment_assignments")
+    assert (listed["experiment_id"] == ex.RECALL_ID).all() and (listed["visitor_id"] == "").all()
+    groups = listed.groupby("member_id")["variant"].nunique()
+    assert (groups == 2).sum() == ex.RECALL_DOUBLE_LISTED
+    single = listed[listed["member_id"].isin(groups[groups == 1].index)]
+    assert abs((single["variant"] == "holdout").mean() - ex.RECALL_HOLDOUT_SHARE) < 0.05
+    orders = read(run_a, "generic", "orders")
+    assert set(listed["member_id"]) <= set(orders["customer_id"])
+    recall = orders[orders["order_id"].str.startswith("GR")]
+    sent = listed["assigned_at"].iloc[0]
+    assert len(recall) and (recall["status"] == "paid").all() and (recall["channel"] == "crm").all()
+    assert (recall["ordered_at"] >= sent).all()
+    holdout = set(single.loc[single["variant"] == "holdout", "member_id"])
+    assert not holdout & set(recall["customer_id"]), "the holdout gets no recall order"
+    assert (orders["ordered_at"].to_numpy()[1:] >= orders["ordered_at"].to_numpy()[:-1]).all()
 
 
 # --------------------------------------------------------------------------- seeds

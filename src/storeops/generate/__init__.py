@@ -43,7 +43,8 @@ BUILDERS: tuple[tuple[str, Builder], ...] = (
     ("generic", generic_exports),
     ("manual", manual_exports),
 )
-"""Platforms in generation order; each gets its own child seed (order matters for reproducibility)."""
+"""Platforms in generation order; each gets its own child seed (order matters for reproducibility: a platform
+added at the end leaves the others' seeds, and so their files, as they were)."""
 
 
 def _clear_previous(out: Path, platform: str, report: str) -> None:

@@ -615,7 +615,7 @@ LAYOUTS: dict[str, Layout] = {
     "alibaba_com": Layout("utf-8-sig", "\r\n"),
     "site": Layout("utf-8-sig", "\r\n"),
     "generic": Layout("utf-8", "\n"),
-    "manual": Layout("utf-8", "\n"),
+    "manual": Layout("utf-8-sig", "\r\n"),  # a sheet saved as "CSV UTF-8" by Excel
 }
 TRAILING_SPACE_HEADERS: dict[tuple[str, str], frozenset[str]] = {
     ("tmall", "orders"): frozenset({"收货地址", "订单付款时间", "联系电话", "宝贝标题", "宝贝种类", "物流单号"}),

@@ -1,7 +1,10 @@
-"""The generic order export: a small third shop with repeat customers.
+"""The generic order export: a small third shop with repeat customers; and its coupon recall.
 
 UTF-8 without BOM, LF line ends, plain decimals: the door for any other
-platform or a public data set.
+platform or a public data set. The recall (`generic_recall`, experiment
+`EXP-RECALL`) draws from its own child seed, so the shop's ordinary orders are
+the same with or without it; its extra orders join the order export in time
+order and its assignment list is the `generic/experiment_assignments` export.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import numpy as np
 from storeops.generate import catalog as cat
 from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
+from storeops.generate.generic_recall import assignments_export, recall_orders, simulate_recall
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     assign_people,
@@ -25,8 +29,9 @@ PLATFORM = "generic"
 
 
 def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> list[Export]:
-    """The one generic export."""
+    """The generic order export (recall orders included) and the recall's assignment list."""
     rng = np.random.default_rng(seed)
+    recall_rng = np.random.default_rng(seed.spawn(1)[0])
     mean = scale * cat.GENERIC_DAILY_ORDERS * cal.weekday_factor(cat.WEEKDAY_TRAFFIC) * cal.by_phase(cat.PHASE_TRAFFIC)
     counts = rng.poisson(mean * np.sqrt(cal.by_phase(cat.PHASE_CONVERSION)) * noise(rng, cal.days, 0.1))
     day = np.repeat(np.arange(cal.days), counts)
@@ -57,4 +62,10 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
         "currency": np.full(n, cat.GENERIC_CURRENCY),
         "store_id": np.full(n, cat.GENERIC_STORE_ID),
     }
-    return [table_export(PLATFORM, "orders", cal.month_key[day], columns)]
+    recall = simulate_recall(recall_rng, cal, customer, created, paid)
+    extra = recall_orders(recall_rng, cal, recall)
+    created = np.concatenate([created, recall.order_created])
+    order = np.argsort(created, kind="stable")
+    columns = {name: np.concatenate([values, extra[name]])[order] for name, values in columns.items()}
+    month = cal.month_key[created[order] // SECONDS_PER_DAY]
+    return [table_export(PLATFORM, "orders", month, columns), assignments_export(cal, recall)]

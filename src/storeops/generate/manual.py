@@ -1,4 +1,5 @@
-"""The operator's own sheets: the campaign calendar (exports/manual/campaigns/).
+"""The operator's own sheets: the campaign calendar (exports/manual/campaigns/) and the experiment plans
+(exports/manual/experiments/, written by `experiments.plans_export`).
 
 One file, as an operator keeps it: every festival phase of the years in the
 window (the seed's ids, so these rows replace the seed's, with a budget and the
@@ -15,6 +16,7 @@ import numpy as np
 
 from storeops.contracts import get_contract
 from storeops.generate.calendar import Calendar, festival_windows
+from storeops.generate.experiments import plans_export
 from storeops.generate.writer import Export, table_export
 
 PLATFORM = "manual"
@@ -57,10 +59,12 @@ def calendar_rows(rng: np.random.Generator, cal: Calendar) -> list[tuple[str, ..
 
 
 def manual_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> list[Export]:
-    """The campaign calendar, one snapshot file named after the window's last day."""
+    """The operator's sheets: the campaign calendar, one snapshot file named after the window's last day, and
+    the experiment plans (no randomness of their own)."""
     rng = np.random.default_rng(seed)
     rows = calendar_rows(rng, cal)
     names = [c.name for c in get_contract(PLATFORM, "campaigns").columns]
     columns = {name: np.array([row[i] for row in rows]) for i, name in enumerate(names)}
     return [table_export(PLATFORM, "campaigns", np.zeros(len(rows), np.int64), columns,
-                         snapshot=str(cal.date_strings[-1]))]
+                         snapshot=str(cal.date_strings[-1])),
+            plans_export(cal)]
