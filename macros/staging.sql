@@ -203,6 +203,12 @@ select * from final
 {%- endmacro %}
 
 
+{#- The lineage every staged row carries from its base model (which file, which row, when landed). -#}
+{% macro export_lineage_columns() -%}
+    _file_path, _file_seq, _row_number, _loaded_at
+{%- endmacro %}
+
+
 {#- The good, latest rows of an export: the contract's columns and lineage, as a select statement. -#}
 {% macro current_export_rows(platform, report) -%}
     {%- set contract = storeops.export_contract(platform, report) -%}
@@ -210,10 +216,7 @@ select * from final
         {%- for column in contract.columns %}
         {{ column.name }},
         {%- endfor %}
-        _file_path,
-        _file_seq,
-        _row_number,
-        _loaded_at
+        {{ storeops.export_lineage_columns() }}
     from {{ ref('base_' ~ platform ~ '__' ~ report) }}
     where _reject_code is null and _superseded_by is null
 {%- endmacro %}

@@ -38,10 +38,7 @@ final as (
         end_date,
 
         -- lineage
-        _file_path,
-        _file_seq,
-        _row_number,
-        _loaded_at
+        {{ storeops.export_lineage_columns() }}
 
     from current_rows
 

@@ -44,10 +44,7 @@ final as (
         lower(trim(member_platform)) as member_platform,
         min_detectable_uplift,
         notes,
-        _file_path,
-        _file_seq,
-        _row_number,
-        _loaded_at
+        {{ storeops.export_lineage_columns() }}
 
     from current_rows
 
