@@ -1,0 +1,125 @@
+-- One row per platform and day of int_platform_sales_daily: the day's baseline (DECISIONLOG B1). The
+-- baseline of day d is the mean of a measure on days d - 7k (k = 1, 2, ...): the first 4 such days of the
+-- platform's data that lie outside every period of every non-recurring campaign of that platform (a member
+-- day does not exclude a day). With fewer than 4 such days the baseline is NULL and baseline_status says so.
+{{ config(materialized='table') }}
+{%- set measures = storeops.campaign_baseline_measures() %}
+
+with
+
+sales as (
+
+    select * from {{ ref('int_platform_sales_daily') }}
+
+),
+
+campaign_days as (
+
+    select * from {{ ref('int_campaign_days') }}
+
+),
+
+campaign_periods as (
+
+    select distinct
+        platform,
+        calendar_date
+    from campaign_days
+    where not is_recurring
+
+),
+
+first_days as (
+
+    select
+        platform,
+        min(calendar_date) as first_date
+    from sales
+    group by platform
+
+),
+
+-- every same-weekday day before d inside the platform's data, nearest first
+same_weekdays as (
+
+    select
+        sales.platform,
+        sales.calendar_date,
+        cast(unnest(generate_series(
+            sales.calendar_date - interval 7 day, first_days.first_date, - interval 7 day
+        )) as date) as comparable_date
+
+    from sales
+    inner join first_days on sales.platform = first_days.platform
+
+),
+
+chosen as (
+
+    select
+        same_weekdays.platform,
+        same_weekdays.calendar_date,
+        same_weekdays.comparable_date
+
+    from same_weekdays
+    anti join campaign_periods
+        on
+            same_weekdays.platform = campaign_periods.platform
+            and same_weekdays.comparable_date = campaign_periods.calendar_date
+    qualify row_number() over (
+        partition by same_weekdays.platform, same_weekdays.calendar_date
+        order by same_weekdays.comparable_date desc
+    ) <= 4
+
+),
+
+baselines as (
+
+    select
+        chosen.platform,
+        chosen.calendar_date,
+        count(*) as baseline_day_count,
+        string_agg(strftime(chosen.comparable_date, '%Y-%m-%d'), ',' order by chosen.comparable_date desc)
+            as baseline_days,
+        {%- for measure in measures %}
+        avg(sales.{{ measure }}) as baseline_{{ measure }}{{ "," if not loop.last }}
+        {%- endfor %}
+
+    from chosen
+    inner join sales
+        on
+            chosen.platform = sales.platform
+            and chosen.comparable_date = sales.calendar_date
+    group by chosen.platform, chosen.calendar_date
+
+),
+
+final as (
+
+    select
+        -- keys
+        sales.platform,
+        sales.calendar_date,
+
+        -- strings
+        case
+            when baselines.baseline_day_count = 4 then 'ok' else 'fewer than 4 comparable days'
+        end as baseline_status,
+        baselines.baseline_days,
+
+        -- numerics
+        coalesce(baselines.baseline_day_count, 0) as baseline_day_count,
+        {%- for measure in measures %}
+        case when baselines.baseline_day_count = 4 then baselines.baseline_{{ measure }} end
+            as baseline_{{ measure }}{{ "," if not loop.last }}
+        {%- endfor %}
+
+    from sales
+    left join baselines
+        on
+            sales.platform = baselines.platform
+            and sales.calendar_date = baselines.calendar_date
+
+)
+
+select * from final
