@@ -46,3 +46,8 @@
 {% macro campaign_baseline_measures() -%}
     {{ return(['gmv', 'paying_buyers', 'orders', 'new_customers', 'refund_amount', 'visitors']) }}
 {%- endmacro %}
+
+{#- The type of a campaign measure's total: money for amounts, bigint for counts. -#}
+{% macro campaign_measure_type(measure) -%}
+    {{ return(storeops.type_money() if measure in ['gmv', 'refund_amount'] else 'bigint') }}
+{%- endmacro %}

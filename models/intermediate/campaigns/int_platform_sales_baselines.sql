@@ -46,7 +46,7 @@ same_weekdays as (
         sales.platform,
         sales.calendar_date,
         cast(unnest(generate_series(
-            sales.calendar_date - interval 7 day, first_days.first_date, - interval 7 day
+            sales.calendar_date - interval 7 day, first_days.first_date, interval '-7 days'
         )) as date) as comparable_date
 
     from sales
@@ -78,12 +78,12 @@ baselines as (
     select
         chosen.platform,
         chosen.calendar_date,
+        {%- for measure in measures %}
+            avg(sales.{{ measure }}) as baseline_{{ measure }},
+        {%- endfor %}
         count(*) as baseline_day_count,
         string_agg(strftime(chosen.comparable_date, '%Y-%m-%d'), ',' order by chosen.comparable_date desc)
-            as baseline_days,
-        {%- for measure in measures %}
-        avg(sales.{{ measure }}) as baseline_{{ measure }}{{ "," if not loop.last }}
-        {%- endfor %}
+            as baseline_days
 
     from chosen
     inner join sales
@@ -108,11 +108,11 @@ final as (
         baselines.baseline_days,
 
         -- numerics
-        coalesce(baselines.baseline_day_count, 0) as baseline_day_count,
         {%- for measure in measures %}
-        case when baselines.baseline_day_count = 4 then baselines.baseline_{{ measure }} end
-            as baseline_{{ measure }}{{ "," if not loop.last }}
+            case when baselines.baseline_day_count = 4 then baselines.baseline_{{ measure }} end
+                as baseline_{{ measure }},
         {%- endfor %}
+        coalesce(baselines.baseline_day_count, 0) as baseline_day_count
 
     from sales
     left join baselines

@@ -4,6 +4,7 @@
 -- valid order (int_member_orders), refunds of the orders paid that day, visitors where the funnel has them,
 -- and pre-sale deposits by the day they were paid. The daily facts the campaign marts and baselines read.
 {{ config(materialized='table') }}
+{%- set money = storeops.type_money() %}
 
 with
 
@@ -95,21 +96,25 @@ final as (
         platform_days.calendar_date,
 
         -- numerics
-        coalesce(paid.gmv, 0) as gmv,
+        cast(coalesce(paid.gmv, 0) as {{ money }}) as gmv,
         coalesce(paid.paying_buyers, 0) as paying_buyers,
         coalesce(paid.orders, 0) as orders,
         coalesce(new_customers.new_customers, 0) as new_customers,
-        coalesce(paid.paid_amount, 0) as paid_amount,
-        coalesce(paid.refund_amount, 0) as refund_amount,
-        visitors.visitors,
-        coalesce(deposits.deposit_amount, 0) as deposit_amount,
+        cast(coalesce(paid.paid_amount, 0) as {{ money }}) as paid_amount,
+        cast(coalesce(paid.refund_amount, 0) as {{ money }}) as refund_amount,
+        cast(visitors.visitors as bigint) as visitors,
+        cast(coalesce(deposits.deposit_amount, 0) as {{ money }}) as deposit_amount,
         coalesce(deposits.deposit_orders, 0) as deposit_orders
 
     from platform_days
-    left join paid using (platform, calendar_date)
-    left join new_customers using (platform, calendar_date)
-    left join deposits using (platform, calendar_date)
-    left join visitors using (platform, calendar_date)
+    left join paid
+        on platform_days.platform = paid.platform and platform_days.calendar_date = paid.calendar_date
+    left join new_customers
+        on platform_days.platform = new_customers.platform and platform_days.calendar_date = new_customers.calendar_date
+    left join deposits
+        on platform_days.platform = deposits.platform and platform_days.calendar_date = deposits.calendar_date
+    left join visitors
+        on platform_days.platform = visitors.platform and platform_days.calendar_date = visitors.calendar_date
 
 )
 
