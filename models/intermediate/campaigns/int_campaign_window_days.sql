@@ -11,12 +11,6 @@ calendar as (
 
 ),
 
-campaign_days as (
-
-    select * from {{ ref('int_campaign_days') }}
-
-),
-
 campaigns as (
 
     select
@@ -56,7 +50,7 @@ day_phases as (
         calendar_date,
         phase
 
-    from campaign_days
+    from {{ ref('int_campaign_days') }}
     qualify row_number() over (
         partition by campaign_id, platform, calendar_date order by start_date, phase
     ) = 1
@@ -88,8 +82,7 @@ final as (
     left join day_phases
         on
             window_days.campaign_id = day_phases.campaign_id
-            and window_days.platform = day_phases.platform
-            and window_days.calendar_date = day_phases.calendar_date
+            and (window_days.platform, window_days.calendar_date) = (day_phases.platform, day_phases.calendar_date)
 
 )
 

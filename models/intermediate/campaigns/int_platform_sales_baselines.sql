@@ -3,7 +3,6 @@
 -- platform's data that lie outside every period of every non-recurring campaign of that platform (a member
 -- day does not exclude a day). With fewer than 4 such days the baseline is NULL and baseline_status says so.
 {{ config(materialized='table') }}
-{%- set measures = storeops.campaign_baseline_measures() %}
 
 with
 
@@ -13,18 +12,12 @@ sales as (
 
 ),
 
-campaign_days as (
-
-    select * from {{ ref('int_campaign_days') }}
-
-),
-
 campaign_periods as (
 
     select distinct
         platform,
         calendar_date
-    from campaign_days
+    from {{ ref('int_campaign_days') }}
     where not is_recurring
 
 ),
@@ -64,8 +57,8 @@ chosen as (
     from same_weekdays
     anti join campaign_periods
         on
-            same_weekdays.platform = campaign_periods.platform
-            and same_weekdays.comparable_date = campaign_periods.calendar_date
+            (same_weekdays.platform, same_weekdays.comparable_date)
+            = (campaign_periods.platform, campaign_periods.calendar_date)
     qualify row_number() over (
         partition by same_weekdays.platform, same_weekdays.calendar_date
         order by same_weekdays.comparable_date desc
@@ -78,7 +71,7 @@ baselines as (
     select
         chosen.platform,
         chosen.calendar_date,
-        {%- for measure in measures %}
+        {%- for measure in storeops.campaign_baseline_measures() %}
             avg(sales.{{ measure }}) as baseline_{{ measure }},
         {%- endfor %}
         count(*) as baseline_day_count,
@@ -87,9 +80,7 @@ baselines as (
 
     from chosen
     inner join sales
-        on
-            chosen.platform = sales.platform
-            and chosen.comparable_date = sales.calendar_date
+        on chosen.platform = sales.platform and chosen.comparable_date = sales.calendar_date
     group by chosen.platform, chosen.calendar_date
 
 ),
@@ -108,7 +99,7 @@ final as (
         baselines.baseline_days,
 
         -- numerics
-        {%- for measure in measures %}
+        {%- for measure in storeops.campaign_baseline_measures() %}
             case when baselines.baseline_day_count = 4 then baselines.baseline_{{ measure }} end
                 as baseline_{{ measure }},
         {%- endfor %}
@@ -116,9 +107,7 @@ final as (
 
     from sales
     left join baselines
-        on
-            sales.platform = baselines.platform
-            and sales.calendar_date = baselines.calendar_date
+        on sales.platform = baselines.platform and sales.calendar_date = baselines.calendar_date
 
 )
 

@@ -8,27 +8,9 @@
 
 with
 
-orders as (
-
-    select * from {{ ref('int_orders') }}
-
-),
-
-member_orders as (
-
-    select * from {{ ref('int_member_orders') }}
-
-),
-
 platform_days as (
 
     select * from {{ ref('int_member_platform_days') }}
-
-),
-
-store_counts as (
-
-    select * from {{ ref('int_funnel_store_daily_counts') }}
 
 ),
 
@@ -43,7 +25,7 @@ paid as (
         sum(gross_amount) as paid_amount,
         sum(refund_amount) as refund_amount
 
-    from orders
+    from {{ ref('int_orders') }}
     where is_paid and not is_cancelled and not is_test_order
     group by platform, cast(paid_at as date)
 
@@ -56,7 +38,7 @@ new_customers as (
         order_date as calendar_date,
         count(*) as new_customers
 
-    from member_orders
+    from {{ ref('int_member_orders') }}
     where is_first_order
     group by platform, order_date
 
@@ -70,7 +52,7 @@ deposits as (
         sum(deposit_amount) as deposit_amount,
         count(*) as deposit_orders
 
-    from orders
+    from {{ ref('int_orders') }}
     where is_presale and deposit_paid_at is not null and not is_test_order
     group by platform, cast(deposit_paid_at as date)
 
@@ -83,7 +65,7 @@ visitors as (
         stat_date as calendar_date,
         sum(visitors) as visitors
 
-    from store_counts
+    from {{ ref('int_funnel_store_daily_counts') }}
     group by platform, stat_date
 
 ),

@@ -2,7 +2,6 @@
 -- (int_campaign_window_days), on the days the platform has data: the day's sales, its same-weekday baseline
 -- (int_platform_sales_baselines, DECISIONLOG B1) and the uplift (measure - baseline), AOV and conversion,
 -- refunds, pre-sale deposits taken and the day's channel spend. fct_campaign_performance sums these days.
-{%- set measures = storeops.campaign_baseline_measures() %}
 
 with
 
@@ -24,19 +23,13 @@ baselines as (
 
 ),
 
-channel_spend as (
-
-    select * from {{ ref('int_channel_spend_daily') }}
-
-),
-
 daily_spend as (
 
     select
         platform,
         stat_date as calendar_date,
         sum(spend) as channel_spend
-    from channel_spend
+    from {{ ref('int_channel_spend_daily') }}
     group by platform, stat_date
 
 ),
@@ -57,16 +50,16 @@ final as (
         baselines.baseline_days,
 
         -- numerics
-        {%- for measure in measures %}
-            sales.{{ measure }},
-            baselines.baseline_{{ measure }},
-            sales.{{ measure }} - baselines.baseline_{{ measure }} as uplift_{{ measure }},
-        {%- endfor %}
         {{ storeops.funnel_rates(only=['average_order_value', 'payment_conversion_rate'], relation='sales') }},
         {{ storeops.safe_divide('baselines.baseline_gmv', 'baselines.baseline_paying_buyers') }}
             as baseline_average_order_value,
         {{ storeops.safe_divide('baselines.baseline_paying_buyers', 'baselines.baseline_visitors') }}
             as baseline_payment_conversion_rate,
+        {%- for measure in storeops.campaign_baseline_measures() %}
+            sales.{{ measure }},
+            baselines.baseline_{{ measure }},
+            sales.{{ measure }} - baselines.baseline_{{ measure }} as uplift_{{ measure }},
+        {%- endfor %}
         sales.paid_amount,
         sales.deposit_amount,
         sales.deposit_orders,
@@ -79,17 +72,11 @@ final as (
 
     from window_days
     inner join sales
-        on
-            window_days.platform = sales.platform
-            and window_days.calendar_date = sales.calendar_date
+        on (window_days.platform, window_days.calendar_date) = (sales.platform, sales.calendar_date)
     inner join baselines
-        on
-            window_days.platform = baselines.platform
-            and window_days.calendar_date = baselines.calendar_date
+        on (window_days.platform, window_days.calendar_date) = (baselines.platform, baselines.calendar_date)
     left join daily_spend
-        on
-            window_days.platform = daily_spend.platform
-            and window_days.calendar_date = daily_spend.calendar_date
+        on (window_days.platform, window_days.calendar_date) = (daily_spend.platform, daily_spend.calendar_date)
 
 )
 

@@ -3,7 +3,6 @@
 -- (pull-forward + campaign + hangover, the net of the dip before and after). Every figure is the sum of the
 -- period's days in fct_campaign_daily; a baseline exists only when every day has one. Cost is the calendar's
 -- budget where written, else the channel spend over the days; incremental ROI = uplift GMV / cost.
-{%- set measures = storeops.campaign_baseline_measures() %}
 
 with
 
@@ -50,7 +49,7 @@ totals as (
         max(calendar_date) as last_date,
         count(*) as day_count,
         count(*) filter (where baseline_status = 'ok') as days_with_baseline,
-        {%- for measure in measures %}
+        {%- for measure in storeops.campaign_baseline_measures() %}
             cast(sum({{ measure }}) as {{ storeops.campaign_measure_type(measure) }}) as {{ measure }},
             sum(baseline_{{ measure }}) as baseline_{{ measure }},
         {%- endfor %}
@@ -97,7 +96,7 @@ final as (
         -- numerics
         totals.day_count,
         totals.days_with_baseline,
-        {%- for measure in measures %}
+        {%- for measure in storeops.campaign_baseline_measures() %}
             totals.{{ measure }},
             case when totals.days_with_baseline = totals.day_count then totals.baseline_{{ measure }} end
                 as baseline_{{ measure }},
@@ -115,16 +114,13 @@ final as (
 
     from totals
     left join budgets
-        on
-            totals.campaign_id = budgets.campaign_id
-            and totals.platform = budgets.platform
-            and totals.period = budgets.phase
+        on (totals.campaign_id, totals.platform, totals.period) = (budgets.campaign_id, budgets.platform, budgets.phase)
 
 )
 
 select
     *,
-    {%- for measure in measures %}
+    {%- for measure in storeops.campaign_baseline_measures() %}
         {{ measure }} - baseline_{{ measure }} as uplift_{{ measure }},
     {%- endfor %}
     {{ storeops.safe_divide('gmv - baseline_gmv', 'baseline_gmv') }} as uplift_gmv_pct,
