@@ -2,6 +2,7 @@
 -- baseline of day d is the mean of a measure on days d - 7k (k = 1, 2, ...): the first 4 such days of the
 -- platform's data that lie outside every period of every non-recurring campaign of that platform (a member
 -- day does not exclude a day). With fewer than 4 such days the baseline is NULL and baseline_status says so.
+-- The day's own measures come along (sales.*), so a mart reads a day and its baseline from one model.
 {{ config(materialized='table') }}
 
 with
@@ -88,9 +89,8 @@ baselines as (
 final as (
 
     select
-        -- keys
-        sales.platform,
-        sales.calendar_date,
+        -- the day's own measures and keys, so that a mart reads the day and its baseline from one model
+        sales.*,
 
         -- strings
         case
@@ -111,4 +111,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

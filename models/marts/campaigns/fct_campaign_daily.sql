@@ -11,12 +11,6 @@ window_days as (
 
 ),
 
-sales as (
-
-    select * from {{ ref('int_platform_sales_daily') }}
-
-),
-
 baselines as (
 
     select * from {{ ref('int_platform_sales_baselines') }}
@@ -50,19 +44,19 @@ final as (
         baselines.baseline_days,
 
         -- numerics
-        {{ storeops.funnel_rates(only=['average_order_value', 'payment_conversion_rate'], relation='sales') }},
+        {{ storeops.funnel_rates(only=['average_order_value', 'payment_conversion_rate'], relation='baselines') }},
         {{ storeops.safe_divide('baselines.baseline_gmv', 'baselines.baseline_paying_buyers') }}
             as baseline_average_order_value,
         {{ storeops.safe_divide('baselines.baseline_paying_buyers', 'baselines.baseline_visitors') }}
             as baseline_payment_conversion_rate,
         {%- for measure in storeops.campaign_baseline_measures() %}
-            sales.{{ measure }},
+            baselines.{{ measure }},
             baselines.baseline_{{ measure }},
-            sales.{{ measure }} - baselines.baseline_{{ measure }} as uplift_{{ measure }},
+            baselines.{{ measure }} - baselines.baseline_{{ measure }} as uplift_{{ measure }},
         {%- endfor %}
-        sales.paid_amount,
-        sales.deposit_amount,
-        sales.deposit_orders,
+        baselines.paid_amount,
+        baselines.deposit_amount,
+        baselines.deposit_orders,
         cast(daily_spend.channel_spend as {{ storeops.type_money() }}) as channel_spend,
         baselines.baseline_day_count,
 
@@ -71,8 +65,6 @@ final as (
         window_days.campaign_end_date
 
     from window_days
-    inner join sales
-        on (window_days.platform, window_days.calendar_date) = (sales.platform, sales.calendar_date)
     inner join baselines
         on (window_days.platform, window_days.calendar_date) = (baselines.platform, baselines.calendar_date)
     left join daily_spend
