@@ -45,24 +45,25 @@ totals as (
         platform,
         period,
         any_value(campaign_name) as campaign_name,
-        min(calendar_date) as first_date,
-        max(calendar_date) as last_date,
         count(*) as day_count,
         count(*) filter (where baseline_status = 'ok') as days_with_baseline,
         {%- for measure in storeops.campaign_baseline_measures() %}
             cast(sum({{ measure }}) as {{ storeops.campaign_measure_type(measure) }}) as {{ measure }},
-            sum(baseline_{{ measure }}) as baseline_{{ measure }},
+            case when bool_and(baseline_status = 'ok') then sum(baseline_{{ measure }}) end as baseline_{{ measure }},
         {%- endfor %}
         cast(sum(paid_amount) as {{ storeops.type_money() }}) as paid_amount,
         cast(sum(deposit_amount) as {{ storeops.type_money() }}) as deposit_amount,
         cast(sum(deposit_orders) as bigint) as deposit_orders,
-        cast(sum(channel_spend) as {{ storeops.type_money() }}) as channel_spend
+        cast(sum(channel_spend) as {{ storeops.type_money() }}) as channel_spend,
+        min(calendar_date) as first_date,
+        max(calendar_date) as last_date
 
     from periods
     group by campaign_id, platform, period
 
 ),
 
+-- a phase's budget on its phase; the sum of the phases' on whole_campaign and net_effect
 budgets as (
 
     select
@@ -85,32 +86,20 @@ budgets as (
 final as (
 
     select
-        -- keys
-        totals.campaign_id,
-        totals.platform,
-        totals.period,
-
-        -- strings
-        totals.campaign_name,
-
-        -- numerics
-        totals.day_count,
-        totals.days_with_baseline,
-        {%- for measure in storeops.campaign_baseline_measures() %}
-            totals.{{ measure }},
-            case when totals.days_with_baseline = totals.day_count then totals.baseline_{{ measure }} end
-                as baseline_{{ measure }},
-        {%- endfor %}
-        totals.paid_amount,
-        totals.deposit_amount,
-        totals.deposit_orders,
-        totals.channel_spend,
+        totals.*,
         budgets.budget,
         coalesce(budgets.budget, totals.channel_spend) as campaign_cost,
-
-        -- dates
-        totals.first_date,
-        totals.last_date
+        {%- for measure in storeops.campaign_baseline_measures() %}
+            totals.{{ measure }} - totals.baseline_{{ measure }} as uplift_{{ measure }},
+        {%- endfor %}
+        {{ storeops.safe_divide('totals.gmv - totals.baseline_gmv', 'totals.baseline_gmv') }} as uplift_gmv_pct,
+        {{ storeops.safe_divide('totals.new_customers', 'totals.paying_buyers') }} as new_customer_share_over_days,
+        {{ storeops.safe_divide('totals.refund_amount', 'totals.paid_amount') }} as refund_rate,
+        {{ storeops.safe_divide('totals.gmv', 'totals.paying_buyers') }} as average_order_value_over_days,
+        {{ storeops.safe_divide('totals.paying_buyers', 'totals.visitors') }} as payment_conversion_rate_over_days,
+        {{ storeops.safe_divide(
+            'totals.gmv - totals.baseline_gmv', 'coalesce(budgets.budget, totals.channel_spend)'
+        ) }} as incremental_roi
 
     from totals
     left join budgets
@@ -118,15 +107,4 @@ final as (
 
 )
 
-select
-    *,
-    {%- for measure in storeops.campaign_baseline_measures() %}
-        {{ measure }} - baseline_{{ measure }} as uplift_{{ measure }},
-    {%- endfor %}
-    {{ storeops.safe_divide('gmv - baseline_gmv', 'baseline_gmv') }} as uplift_gmv_pct,
-    {{ storeops.safe_divide('new_customers', 'paying_buyers') }} as new_customer_share_over_days,
-    {{ storeops.safe_divide('refund_amount', 'paid_amount') }} as refund_rate,
-    {{ storeops.safe_divide('gmv', 'paying_buyers') }} as average_order_value_over_days,
-    {{ storeops.safe_divide('paying_buyers', 'visitors') }} as payment_conversion_rate_over_days,
-    {{ storeops.safe_divide('gmv - baseline_gmv', 'campaign_cost') }} as incremental_roi
-from final
+select * from final  -- noqa: AM04
