@@ -40,3 +40,14 @@
 {% macro recurring_campaign_types() -%}
     {{ return(['member_day']) }}
 {%- endmacro %}
+
+{#- The daily measures a campaign is judged on, with a same-weekday baseline (int_platform_sales_baselines)
+    and an uplift (measure - baseline) in the campaign marts. Written once for both. -#}
+{% macro campaign_baseline_measures() -%}
+    {{ return(['gmv', 'paying_buyers', 'orders', 'new_customers', 'refund_amount', 'visitors']) }}
+{%- endmacro %}
+
+{#- The type of a campaign measure's total: money for amounts, bigint for counts. -#}
+{% macro campaign_measure_type(measure) -%}
+    {{ return(storeops.type_money() if measure in ['gmv', 'refund_amount'] else 'bigint') }}
+{%- endmacro %}
