@@ -1,6 +1,10 @@
 -- One row per experiment: how its units split. The sample-ratio-mismatch test of the units per variant against
 -- the planned shares (Pearson's chi-square, variants - 1 degrees of freedom; DECISIONLOG X5) and the units
 -- left out for being assigned to more than one variant (X1).
+-- A table (one row per experiment): it ends the chain of views from the operator's sheet (base and stg
+-- views, DECISIONLOG K1) so that the mart does not stack six views (dbt-project-evaluator's chained views).
+{{ config(materialized='table') }}
+
 with
 
 variants as (
