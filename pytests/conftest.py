@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -13,6 +13,7 @@ import pytest
 
 from storeops.contracts import get_contract
 from storeops.db import connect
+from storeops.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 STOREOPS = str(Path(sys.executable).with_name("storeops"))
@@ -126,3 +127,14 @@ def run_build(tmp_path: Path, exports: Path, *storeops_args: str, dbt_args: Sequ
     """An isolated `storeops build` of `exports` into tmp_path/published; returns the finished process."""
     return subprocess.run(build_command(tmp_path, *storeops_args, dbt_args=dbt_args), cwd=REPO,
                           env=storeops_env(tmp_path, exports, warehouse_name), capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def wh() -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse `make test` built and published before pytest, read-only (the mart tests read it)."""
+    path = load_settings().warehouse
+    if not path.exists():
+        pytest.fail(f"no published warehouse at {path}: `make test` builds it before pytest")
+    con = duckdb.connect(str(path), read_only=True)
+    yield con
+    con.close()

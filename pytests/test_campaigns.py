@@ -8,28 +8,16 @@ periods (`int_campaign_calendar`, expanded here, not read from int_campaign_days
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import duckdb
 import pandas as pd
 import pytest
 
-from storeops.settings import load_settings
 
 DAILY = "marts.fct_campaign_daily"
 PERFORMANCE = "marts.fct_campaign_performance"
 WEEK = timedelta(days=7)
 
-
-@pytest.fixture(scope="module")
-def wh() -> Iterator[duckdb.DuckDBPyConnection]:
-    path = load_settings().warehouse
-    if not path.exists():
-        pytest.fail(f"no published warehouse at {path}: `make test` builds it before pytest")
-    con = duckdb.connect(str(path), read_only=True)
-    yield con
-    con.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ with the staged exports and the manual-costs seed. Point STOREOPS_WAREHOUSE at a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -15,22 +14,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from storeops.settings import load_settings
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = ("last_click", "first_click", "linear", "time_decay", "position_based")
 MART = "marts.fct_channel_roi_daily"
 CANCELLED = ("cancelled", "canceled", "cancel", "closed", "void", "voided", "failed", "declined", "rejected", "expired")
 
-
-@pytest.fixture(scope="module")
-def wh() -> Iterator[duckdb.DuckDBPyConnection]:
-    path = load_settings().warehouse
-    if not path.exists():
-        pytest.fail(f"no published warehouse at {path}: `make test` builds it before pytest")
-    con = duckdb.connect(str(path), read_only=True)
-    yield con
-    con.close()
 
 
 @pytest.fixture(scope="module")

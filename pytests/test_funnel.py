@@ -8,12 +8,10 @@ makes coherent (Sycm = the order export; site purchase events = paid site orders
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import duckdb
 import pytest
 
-from storeops.settings import load_settings
 
 MARTS = {
     "fct_funnel_daily": ["stat_date", "platform", "store_id", "channel"],
@@ -47,15 +45,6 @@ RATES = {
 }
 DISTINCT = ["visitors", "product_viewers", "cart_adders", "ordering_buyers", "paying_buyers"]
 
-
-@pytest.fixture(scope="module")
-def wh() -> Iterator[duckdb.DuckDBPyConnection]:
-    path = load_settings().warehouse
-    if not path.exists():
-        pytest.fail(f"no warehouse at {path}: `make test` builds it before pytest")
-    con = duckdb.connect(str(path), read_only=True)
-    yield con
-    con.close()
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str) -> object:
