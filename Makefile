@@ -31,7 +31,7 @@ build: $(STAMP)
 
 lint: $(STAMP)
 	@mkdir -p warehouse/build
-	$(BIN)/sqlfluff lint $(SQL_PATHS)
+	$(BIN)/sqlfluff lint --processes 2 $(SQL_PATHS)
 
 # two workers, one test file each at a time (pytest-xdist): a file's module fixtures (its builds) are made
 # once; every build in a test is isolated in its own temporary folder (pytests/conftest.py)
