@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 import duckdb
 from conftest import run_build, write_export
 
@@ -20,6 +23,10 @@ def test_generic_only_folder_builds_and_a_reader_never_blocks_the_next_build(tmp
     first = run_build(tmp_path, exports, warehouse_name="shop_analytics.duckdb")  # a name of the user's choosing
     assert first.returncode == 0, first.stdout[-4000:] + first.stderr[-4000:]
     published = tmp_path / "published" / "shop_analytics.duckdb"
+    # the daily build runs every data test and leaves dbt's unit tests to `make test` (DECISIONLOG V1)
+    ran = Counter(r["unique_id"].split(".")[0]
+                  for r in json.loads((tmp_path / "target" / "run_results.json").read_text())["results"])
+    assert ran["unit_test"] == 0 and ran["test"] > 500 and ran["model"] > 100, ran
 
     reader = duckdb.connect(str(published), read_only=True)
     schemas = {r[0] for r in reader.execute("select schema_name from information_schema.schemata").fetchall()}

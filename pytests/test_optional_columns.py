@@ -7,7 +7,7 @@ The files repeat the same natural keys, so the later files supersede the earlier
 file is written last, so staging and the marts are built from rows that carry no optional column at all.
 
 Checked on the published warehouse:
-- the build (validation, landing, every model, every data and unit test) succeeds;
+- the build (validation, landing, every model, every data test) succeeds;
 - every row of every file is landed, and none is rejected (superseded rows are expected);
 - in the base model (which keeps every version of a row), the rows of a file carrying an optional column
   have that column's value exactly where the file has one, and the rows of the required-only file have

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storeops.db import connect
-from storeops.pipeline import data_health_lines, dbt_vars, with_vars
+from storeops.pipeline import data_health_lines, dbt_vars, with_vars, without_unit_tests
 from storeops.settings import load_settings
 
 RESOLVED = {"keep_going": False, "earliest_export_date": "1990-01-01", "max_reject_share": 0.5}
@@ -74,3 +74,14 @@ def test_data_health_is_printed_errors_first_and_nothing_without_the_mart(tmp_pa
         "    [data health] info: info b",
     ]
     assert data_health_lines(workfile, severities=("error",)) == ["    [data health] error: error c"]
+
+
+@pytest.mark.parametrize(("user", "unit_tests", "expected"), [
+    ([], False, ["--exclude-resource-type", "unit_test"]),  # the daily build: data tests, no unit tests
+    (["--full-refresh"], False, ["--full-refresh", "--exclude-resource-type", "unit_test"]),
+    (["--full-refresh"], True, ["--full-refresh"]),  # make test: storeops build --unit-tests
+    (["--resource-type", "unit_test"], False, ["--resource-type", "unit_test"]),  # the user's choice stands
+    (["--exclude-resource-type=test"], False, ["--exclude-resource-type=test"]),
+])
+def test_unit_tests_run_only_when_asked_for(user: list[str], unit_tests: bool, expected: list[str]) -> None:
+    assert without_unit_tests(user, unit_tests) == expected

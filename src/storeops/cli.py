@@ -53,7 +53,8 @@ def _land(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from storeops.pipeline import build
 
-    return build(load_settings(), _demo, keep_going=args.keep_going, dbt_args=args.dbt_args)
+    return build(load_settings(), _demo, keep_going=args.keep_going, dbt_args=args.dbt_args,
+                 unit_tests=args.unit_tests)
 
 
 def _publish(args: argparse.Namespace) -> int:
@@ -113,6 +114,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="generate demo exports if none, land, dbt build, publish")
     b.add_argument("--keep-going", action="store_true",
                    help="build from the good files when some cannot be landed; land mostly rejected files anyway")
+    b.add_argument("--unit-tests", action="store_true",
+                   help="run dbt's unit tests too (hand-made rows through the models' SQL; make test does)")
     b.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments for dbt build (after --)")
     b.set_defaults(func=_build)
 

@@ -83,6 +83,21 @@ def with_vars(dbt_args: Sequence[str], resolved: dict[str, object]) -> list[str]
     return [*args, "--vars", json.dumps(merged)]
 
 
+RESOURCE_TYPE_FLAGS = ("--resource-type", "--resource-types", "--exclude-resource-type", "--exclude-resource-types")
+
+
+def without_unit_tests(dbt_args: Sequence[str], unit_tests: bool) -> list[str]:
+    """`dbt_args`, leaving dbt's unit tests out unless asked for (DECISIONLOG V1).
+
+    Unit tests run hand-made rows through a model's SQL: they check the code, not the exports, so they
+    belong in `make test` (`storeops build --unit-tests`), not in every daily build. A user who chooses
+    resource types themselves gets exactly their choice."""
+    chosen = any(arg.split("=", 1)[0] in RESOURCE_TYPE_FLAGS for arg in dbt_args)
+    if unit_tests or chosen:
+        return list(dbt_args)
+    return [*dbt_args, "--exclude-resource-type", "unit_test"]
+
+
 def run_dbt(settings: Settings, args: Sequence[str]) -> int:
     """Run dbt from the repository root on the working file; returns its exit code."""
     env = dict(os.environ)
@@ -159,6 +174,7 @@ def build(
     generate_demo: Callable[[Path], object],
     keep_going: bool = False,
     dbt_args: Sequence[str] = (),
+    unit_tests: bool = False,
 ) -> int:
     """The whole pipeline; returns a process exit code."""
     if not exports_present(settings.exports_dir):
@@ -172,7 +188,7 @@ def build(
         print(blocked_message(report), file=sys.stderr)
         return 2
     settings.workfile.parent.mkdir(parents=True, exist_ok=True)
-    args = ["build", *with_vars(dbt_args, dbt_vars(settings, keep_going))]
+    args = ["build", *with_vars(without_unit_tests(dbt_args, unit_tests), dbt_vars(settings, keep_going))]
     with stage("dbt build (lands new files first: model landed_files)"):
         code = run_dbt(settings, args)
     if code != 0:
