@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -138,3 +139,21 @@ def wh() -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(str(path), read_only=True)
     yield con
     con.close()
+
+
+def dbt_show(tmp_path: Path, sql: str) -> list[dict[str, float]]:
+    """Rows of an inline query through `dbt show` (the project's macros, real DuckDB)."""
+    exports = tmp_path / "exports"
+    exports.mkdir(exist_ok=True)
+    env = storeops_env(tmp_path, exports)
+    (tmp_path / "work").mkdir(exist_ok=True)
+    env["STOREOPS_WORKFILE"] = str(tmp_path / "work" / "storeops.duckdb")
+    done = subprocess.run([str(Path(STOREOPS).with_name("dbt")), "show", "--inline", sql, "--limit", "-1", "--output",
+                           "json", "--log-format", "json", "--target-path", str(tmp_path / "target"),
+                           "--log-path", str(tmp_path / "logs")], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    for line in done.stdout.splitlines():
+        data = json.loads(line).get("data", {})
+        if "preview" in data:
+            return json.loads(data["preview"])
+    raise AssertionError(done.stdout[-3000:])

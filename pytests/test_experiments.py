@@ -9,8 +9,6 @@ t-test and interval, and the chi-square sample-ratio-mismatch p-value, to 1e-6.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO, STOREOPS, run_build, storeops_env, write_export
+from conftest import dbt_show, run_build, write_export
 from scipy import stats
 
 from storeops.contracts import get_contract
@@ -213,24 +211,6 @@ def test_revenue_primary_reports_welch_and_units_are_counted(results: pd.DataFra
                                                 "too few units", "sample ratio mismatch"}
 
 
-def _show(tmp_path: Path, sql: str) -> list[dict[str, float]]:
-    """Rows of an inline query through `dbt show` (the project's macros, real DuckDB)."""
-    exports = tmp_path / "exports"
-    exports.mkdir(exist_ok=True)
-    env = storeops_env(tmp_path, exports)
-    (tmp_path / "work").mkdir(exist_ok=True)
-    env["STOREOPS_WORKFILE"] = str(tmp_path / "work" / "storeops.duckdb")
-    done = subprocess.run([str(Path(STOREOPS).with_name("dbt")), "show", "--inline", sql, "--limit", "-1", "--output",
-                           "json", "--log-format", "json", "--target-path", str(tmp_path / "target"),
-                           "--log-path", str(tmp_path / "logs")], cwd=REPO, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    for line in done.stdout.splitlines():
-        data = json.loads(line).get("data", {})
-        if "preview" in data:
-            return json.loads(data["preview"])
-    raise AssertionError(done.stdout[-3000:])
-
-
 def test_sql_distribution_functions_agree_with_scipy(tmp_path: Path) -> None:
     """erfc-based normal p-values, the chi-square tail and the incomplete beta (Student's t) on a grid, to 1e-9."""
     zs = [0.0, 0.5, 1.0, 1.959963984540054, 2.3066, 3.0, 4.5, -2.0]
@@ -238,19 +218,19 @@ def test_sql_distribution_functions_agree_with_scipy(tmp_path: Path) -> None:
     betas = [(1.0, 0.5, 0.5), (0.75, 0.5, 0.9), (2.5, 0.5, 0.3), (50.0, 0.5, 0.97), (1500.0, 0.5, 0.998),
              (3.0, 4.0, 0.6), (0.5, 0.5, 0.01)]
     values = ", ".join(f"({i}, {z})" for i, z in enumerate(zs))
-    normal = _show(tmp_path,
+    normal = dbt_show(tmp_path,
                    f"select i, {{{{ storeops.normal_two_sided_p('z') }}}} as p from (values {values}) v(i, z)")
     for row in normal:
         assert abs(row["p"] - 2 * stats.norm.sf(abs(zs[row["i"]]))) <= 1e-9 + 1.2e-7 * row["p"], (zs[row["i"]], row)
     values = ", ".join(f"({i}, {x}, {k})" for i, (x, k) in enumerate(chis))
-    chi = _show(tmp_path,
+    chi = dbt_show(tmp_path,
                 f"select i, {{{{ storeops.chi_square_sf('x', 'k') }}}} as p from (values {values}) v(i, x, k)")
     for row in chi:
         x, k = chis[row["i"]]
         # odd df go through erfc: good to 1.2e-7 of the value; even df are exact sums
         assert abs(row["p"] - stats.chi2.sf(x, k)) <= 1e-9 + (1.2e-7 * row["p"] if k % 2 else 0), (x, k, row)
     values = ", ".join(f"('{i}', {a}, {b}, {x})" for i, (a, b, x) in enumerate(betas))
-    beta = _show(tmp_path, f"with recursive grid as (select * from (values {values}) v(test_key, a, b, x)), "
+    beta = dbt_show(tmp_path, f"with recursive grid as (select * from (values {values}) v(test_key, a, b, x)), "
                            f"{{{{ storeops.incomplete_beta_ctes('ib', 'grid') }}}} select test_key, value from ib")
     for row in beta:
         a, b, x = betas[int(row["test_key"])]
