@@ -32,7 +32,13 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
     """The generic order export (recall orders included) and the recall's assignment list."""
     rng = np.random.default_rng(seed)
     recall_rng = np.random.default_rng(seed.spawn(1)[0])
-    mean = scale * cat.GENERIC_DAILY_ORDERS * cal.weekday_factor(cat.WEEKDAY_TRAFFIC) * cal.by_phase(cat.PHASE_TRAFFIC)
+    mean = (
+        scale
+        * cat.GENERIC_DAILY_ORDERS
+        * cal.weekday_factor(cat.WEEKDAY_TRAFFIC)
+        * cal.by_phase(cat.PHASE_TRAFFIC)
+        * np.where(cal.member_day, cat.MEMBER_DAY_GMV_LIFT, 1.0)
+    )
     counts = rng.poisson(mean * np.sqrt(cal.by_phase(cat.PHASE_CONVERSION)) * noise(rng, cal.days, 0.1))
     day = np.repeat(np.arange(cal.days), counts)
     n = len(day)
