@@ -1,5 +1,8 @@
 """The generic order export: a small third shop with repeat customers; and its coupon recall.
 
+The shop runs the calendar's member day (the rule is for `all` platforms): orders × MEMBER_DAY_GMV_LIFT on member
+days (DECISIONLOG B7).
+
 UTF-8 without BOM, LF line ends, plain decimals: the door for any other
 platform or a public data set. The recall (`generic_recall`, experiment
 `EXP-RECALL`) draws from its own child seed, so the shop's ordinary orders are
