@@ -51,3 +51,18 @@
 {% macro campaign_measure_type(measure) -%}
     {{ return(storeops.type_money() if measure in ['gmv', 'refund_amount'] else 'bigint') }}
 {%- endmacro %}
+
+{#- The platforms of the campaign calendar, one row each (`select ... as platform`): every platform with an export
+    contract except the operator's own sheets (`manual`). A calendar row for `all` stands for each of them. -#}
+{% macro calendar_platforms() -%}
+    {%- set platforms = [] %}
+    {%- for export in storeops.export_contracts() %}
+        {%- set platform = export.split('__', 1)[0] %}
+        {%- if platform != 'manual' and platform not in platforms %}{% do platforms.append(platform) %}{% endif %}
+    {%- endfor %}
+    {%- for platform in platforms -%}
+        select '{{ platform }}' as platform
+        {% if not loop.last %}union all
+        {% endif -%}
+    {%- endfor %}
+{%- endmacro %}

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
+from storeops.generate import catalog as cat
+
 
 DAILY = "marts.fct_campaign_daily"
 PERFORMANCE = "marts.fct_campaign_performance"
@@ -175,3 +177,98 @@ def test_member_day_share_is_member_day_mean_over_daily_mean(wh, sales, calendar
         member = month[weekday.to_numpy() & in_rule.to_numpy()]
         expected = member["gmv"].astype(float).mean() / month["gmv"].astype(float).mean()
         assert abs(row.member_day_share_of_daily_avg - expected) < 1e-9
+
+
+# --------------------------------------------------------------------------------------------------------- #
+# The demo generator's stated effects (storeops.generate.catalog), found by the marts                      #
+# --------------------------------------------------------------------------------------------------------- #
+# Each figure is compared with the effect the generator states, within 3 standard errors of the day-to-day
+# noise of the days it is made of, estimated from the same warehouse (a fixed tolerance would be too tight for
+# the small own shop and the generic shop, and too loose for Tmall). The old generator (a Friday member day;
+# Wednesdays at 84 % of the weekday mean; no theme-week effect) gives Tmall 75 % before, 71-75 % after, a theme
+# week of +3 % with 59 % new customers: all outside. Skipped on a warehouse without the demo's calendar.
+
+MEMBER_DAY_RULE = "member_day_wednesday"
+THEME_WEEK = "theme_week_2024"
+SALES_PLATFORMS = ("tmall", "site", "generic")
+
+
+def _demo_rule(calendar: pd.DataFrame, platform: str) -> pd.Series:
+    rule = calendar[(calendar["campaign_id"] == MEMBER_DAY_RULE) & (calendar["platform"] == platform)]
+    if rule.empty:
+        pytest.skip("not the demo warehouse: no Wednesday member-day rule")
+    return rule.iloc[0]
+
+
+def _gmv(frame: pd.DataFrame) -> pd.Series:
+    return frame.set_index("calendar_date")["gmv"].astype(float)
+
+
+def _tolerance(gmv: pd.Series, weekday: int) -> float:
+    """3 standard errors of a mean of these days of the weekday, each as a share of its month's average day
+    (the month, not the whole period, so that the seasons do not count as noise)."""
+    month = pd.Series([pd.Period(d, "M") for d in gmv.index], index=gmv.index)
+    ratios = (gmv / gmv.groupby(month).transform("mean"))[[d.isoweekday() == weekday for d in gmv.index]]
+    return 3 * ratios.std() / len(ratios) ** 0.5
+
+
+@pytest.mark.parametrize("platform", SALES_PLATFORMS)
+def test_member_day_before_is_the_stated_wednesday_trough(wh, sales, calendar, platform):
+    rule = _demo_rule(calendar, platform)
+    gmv = _gmv(sales[sales["platform"] == platform])
+    before = gmv[gmv.index < rule["start_date"]]
+    assert sum(d.isoweekday() == rule["recurring_weekday"] for d in before.index) >= 8, "Wednesdays before the rule"
+    share = wh.execute(
+        "select any_value(weekday_share_before_rule) from marts.fct_member_day_effect "
+        "where campaign_id = ? and platform = ?",
+        [MEMBER_DAY_RULE, platform],
+    ).fetchone()[0]
+    tolerance = _tolerance(before, rule["recurring_weekday"])
+    assert abs(share - cat.MEMBER_DAY_SHARE_BEFORE) < tolerance, (share, tolerance)
+
+
+@pytest.mark.parametrize("platform", SALES_PLATFORMS)
+def test_member_day_after_is_the_stated_share_of_the_average_day(wh, sales, calendar, platform):
+    """Months with no day of a non-recurring campaign of the platform: a festival or theme week moves the
+    month's average day, which the stated effect does not describe."""
+    rule = _demo_rule(calendar, platform)
+    campaign_months = {pd.Period(d, "M") for d in campaign_periods(calendar).get(platform, set())}
+    effect = wh.execute(
+        "select month_start, member_days, member_day_gmv, month_days, gmv from marts.fct_member_day_effect "
+        "where campaign_id = ? and platform = ? and member_days > 0",
+        [MEMBER_DAY_RULE, platform],
+    ).df()
+    clean = effect[[pd.Period(m, "M") not in campaign_months for m in effect["month_start"]]]
+    assert len(clean) >= 2, "the demo window must have ordinary months after the member day starts"
+    month_mean = clean["gmv"].astype(float).sum() / clean["month_days"].sum()
+    share = clean["member_day_gmv"].astype(float).sum() / clean["member_days"].sum() / month_mean
+    gmv = _gmv(sales[sales["platform"] == platform])
+    clean_months = {pd.Period(m, "M") for m in clean["month_start"]}
+    tolerance = _tolerance(gmv[[pd.Period(d, "M") in clean_months for d in gmv.index]], rule["recurring_weekday"])
+    assert abs(share - cat.MEMBER_DAY_SHARE_AFTER) < tolerance, (share, tolerance)
+
+
+def test_theme_week_is_the_stated_uplift_with_the_stated_new_customers(wh):
+    row = wh.execute(
+        f"select uplift_gmv_pct, new_customer_share_over_days, paying_buyers, day_count from {PERFORMANCE} "
+        "where campaign_id = ? and platform = 'tmall' and period = 'whole_campaign'",
+        [THEME_WEEK],
+    ).fetchone()
+    if row is None:
+        pytest.skip("not the demo warehouse: no 2024 theme week")
+    uplift, new_share, buyers, day_count = row
+    # noise of a day against its baseline, on Tmall's days outside every campaign (a robust standard deviation,
+    # 1.4826 median absolute deviations: the week of lower demand after a festival is no campaign day, but no
+    # noise either)
+    ordinary = wh.execute(
+        "select gmv / baseline_gmv from intermediate.int_platform_sales_baselines as b "
+        "where platform = 'tmall' and baseline_gmv > 0 and not exists ("
+        "select 1 from intermediate.int_campaign_days as c "
+        "where c.platform = b.platform and c.calendar_date = b.calendar_date and not c.is_recurring)"
+    ).df().iloc[:, 0].astype(float)
+    spread = 1.4826 * (ordinary - ordinary.median()).abs().median()
+    uplift_tolerance = 3 * (1 + cat.THEME_WEEK_GMV_UPLIFT) * spread / day_count ** 0.5
+    assert abs(uplift - cat.THEME_WEEK_GMV_UPLIFT) < uplift_tolerance, (uplift, uplift_tolerance)
+    share = cat.THEME_WEEK_NEW_CUSTOMER_SHARE
+    share_tolerance = 3 * (share * (1 - share) / buyers) ** 0.5
+    assert abs(new_share - share) < share_tolerance, (new_share, share_tolerance)

@@ -104,7 +104,8 @@ def test_spend_equals_staged_spend_plus_seed_for_every_model(wh):
 
 
 def test_period_costs_are_spread_to_the_cent(wh):
-    """Each seed row's daily pieces add up to its amount exactly; member_crm costs land on Fridays only."""
+    """Each seed row's daily pieces add up to its amount exactly; inside the data, member_crm costs land on their
+    platform's member days of the calendar (int_calendar_days), when their period holds any."""
     bad = wh.execute(
         """select seed.platform, seed.channel, seed.cost_type, seed.start_date, seed.amount, sum(spread.spend)
            from seeds.manual_costs as seed
@@ -115,14 +116,14 @@ def test_period_costs_are_spread_to_the_cent(wh):
            having sum(spread.spend) is distinct from seed.amount"""
     ).fetchall()
     assert bad == []
-    weekdays = {
-        r[0]
-        for r in wh.execute(
-            "select distinct dayname(stat_date) from intermediate.int_manual_costs_spread_daily "
-            "where channel = 'member_crm'"
-        ).fetchall()
-    }
-    assert weekdays == {"Friday"}
+    member_days = wh.execute(
+        """select count(*), count(*) filter (where calendar.is_member_day)
+           from intermediate.int_manual_costs_spread_daily as spread
+           inner join intermediate.int_calendar_days as calendar
+             on (spread.platform, spread.stat_date) = (calendar.platform, calendar.calendar_date)
+           where spread.channel = 'member_crm' and spread.is_member_day_spread"""
+    ).fetchone()
+    assert member_days[0] > 0 and member_days[0] == member_days[1]
     # evenly over the period: the pieces of one cost differ by at most one cent
     spread = scalar(
         wh,

@@ -23,7 +23,8 @@ from storeops.contracts import Contract, get_contract, load_contracts
 from storeops.generate import catalog as cat
 from storeops.generate import experiments as ex
 from storeops.generate import generate
-from storeops.generate.calendar import festival_windows
+from storeops.generate.calendar import build_calendar, festival_windows
+from storeops.generate.manual import calendar_rows
 
 START = date(2024, 5, 27)
 DAYS = 45
@@ -292,12 +293,11 @@ def test_sycm_traffic_sources_add_up(run_a: Path) -> None:
     assert (per_day["buyers"].to_numpy() >= ints(shop["支付买家数"])).all()
     visitors = ints(shop["访客数"])
     assert (per_day["uv_sum"].to_numpy() >= visitors).all() and (visitors >= per_day["uv_max"].to_numpy()).all()
-    assert (
-        sources.loc[sources["流量来源"] == cat.TMALL_MEMBER_DAY_SOURCE, "统计日期"].map(
-            lambda d: date.fromisoformat(d).weekday()
-        )
-        == 4
-    ).all()
+    # the member-day push runs on the member days the operator's calendar file writes, and only then
+    rule = read(run_a, "manual", "campaigns").query("campaign_type == 'member_day'").iloc[0]
+    pushed = sources.loc[sources["流量来源"] == cat.TMALL_MEMBER_DAY_SOURCE, "统计日期"]
+    assert len(pushed) > 0 and pushed.between(rule["start_date"], rule["end_date"]).all()
+    assert pushed.map(lambda d: date.fromisoformat(d).strftime("%A").lower()).eq(rule["weekday"]).all()
 
 
 def _monotone(frame: pd.DataFrame, steps: tuple[str, ...]) -> bool:
@@ -583,13 +583,33 @@ def test_campaign_calendar_matches_the_generator() -> None:
         )
         == expected
     )
+    # the seed's member day is a default (DECISIONLOG K6): the demo's calendar file writes its own rule
     weekly = seed[seed["phase"] == "weekly"].iloc[0]
-    assert weekly["weekday"] == cat.MEMBER_DAY_NAME
-    assert (
-        date.fromisoformat(weekly["start_date"]).weekday()
-        == cat.MEMBER_DAY_WEEKDAY
-        == date.fromisoformat(weekly["end_date"]).weekday()
-    )
+    assert weekly["weekday"] != cat.MEMBER_DAY_NAME
+    for day in (weekly["start_date"], weekly["end_date"]):
+        assert date.fromisoformat(day).strftime("%A").lower() == weekly["weekday"]
+
+
+def test_the_shop_runs_its_member_day_and_theme_week_on_the_days_its_calendar_writes() -> None:
+    cal = build_calendar(date(2024, 1, 1), 365)
+    names = [c.name for c in get_contract("manual", "campaigns").columns]
+    rows = pd.DataFrame(calendar_rows(np.random.default_rng(0), cal), columns=names)
+    days = pd.Series(pd.to_datetime(cal.date_strings).date)
+
+    def written(kind: str) -> np.ndarray:
+        hit = np.zeros(cal.days, dtype=bool)
+        for row in rows[rows["campaign_type"] == kind].itertuples():
+            inside = days.between(date.fromisoformat(row.start_date), date.fromisoformat(row.end_date)).to_numpy()
+            rule = row.recurring_weekday
+            weekday = days.map(lambda d: not rule or d.strftime("%A").lower() == rule).to_numpy()
+            hit |= inside & weekday
+        return hit
+
+    assert (written("member_day") == cal.member_day).all()
+    assert (written("theme_week") == cal.theme_week).all()
+    # both sides of the member day's start, and one theme week, are inside the demo window
+    assert cal.member_day.any() and not cal.member_day[: cal.days // 2].any()
+    assert cal.theme_week.sum() == cat.THEME_WEEK_DAYS
 
 
 def test_manual_costs_are_well_formed() -> None:

@@ -58,7 +58,7 @@ cost as (
 
     from spend
     inner join calendar_days
-        on spend.stat_date = calendar_days.calendar_date
+        on spend.platform = calendar_days.platform and spend.stat_date = calendar_days.calendar_date
     group by calendar_days.month_start, spend.platform
 
 ),
@@ -87,7 +87,8 @@ daily_gmv as (
         coalesce(sum(orders.gross_amount), 0) as gmv
 
     from calendar_days
-    cross join platforms
+    inner join platforms
+        on calendar_days.platform = platforms.platform
     left join orders
         on
             platforms.platform = orders.platform

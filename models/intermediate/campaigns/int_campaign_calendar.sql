@@ -1,15 +1,10 @@
 -- The campaign calendar: one row per campaign, platform and phase. The seed campaign_calendar keeps the
 -- platform festivals and the member day as a default; the operator's export (stg_manual__campaigns) adds
 -- campaigns and replaces every seed row of a campaign_id it names. A row for `all` platforms stands for one
--- row per platform (the platforms with an export contract); a row naming a platform wins over an `all` row
--- of the same campaign and phase. A recurring campaign (member_day) is one rule row: its weekday, from
--- start_date to end_date (int_campaign_days expands it).
-{%- set platforms = [] %}
-{%- for export in storeops.export_contracts() %}
-    {%- set platform = export.split('__', 1)[0] %}
-    {%- if platform != 'manual' and platform not in platforms %}{% do platforms.append(platform) %}{% endif %}
-{%- endfor %}
-
+-- row per platform (calendar_platforms()); a row naming a platform wins over an `all` row of the same campaign
+-- and phase. A recurring campaign (member_day) is one rule row: its weekday, from start_date to end_date
+-- (int_campaign_days expands it). The seed's member day is a default only: a platform for which the export has
+-- a member-day rule (its own or an `all` row) takes the export's rules and not the seed's (DECISIONLOG K6).
 with
 
 seed_rows as (
@@ -69,11 +64,7 @@ unioned as (
 
 platforms as (
 
-    {% for platform in platforms -%}
-        select '{{ platform }}' as platform
-        {% if not loop.last %}union all
-        {% endif -%}
-    {%- endfor %}
+    {{ storeops.calendar_platforms() }}
 
 ),
 
@@ -86,7 +77,10 @@ expanded as (
         row_number() over (
             partition by unioned.campaign_id, platforms.platform, unioned.phase
             order by case when unioned.platform = 'all' then 1 else 0 end
-        ) as platform_rank
+        ) as platform_rank,
+        sum(cast(unioned.is_recurring and unioned.calendar_source = 'export' as integer))
+            over (partition by platforms.platform)
+            as exported_rules
 
     from unioned
     inner join platforms
@@ -121,7 +115,7 @@ final as (
         end_date
 
     from expanded
-    where platform_rank = 1
+    where platform_rank = 1 and not (is_recurring and calendar_source = 'seed' and exported_rules > 0)
 
 )
 

@@ -1,8 +1,9 @@
 -- The manual_costs seed spread over days: one row per cost row (platform, channel, cost_type, start_date) and day.
 -- Rule (DECISIONLOG R2): a period cost is spread evenly over the inclusive days of its period; a member_crm cost
--- (member-day discounts, member-day SMS) over the member days of its period (campaign calendar), or over every day
--- when the period holds no member day. Amounts are split in whole cents: each day gets floor(cents / days) and the
--- first (cents mod days) days one cent more, so the pieces of a cost add up to its amount exactly.
+-- (member-day discounts, member-day SMS) over the member days of its platform in its period (int_campaign_days: the
+-- operator's calendar, the seed as its default; DECISIONLOG K6), or over every day when the period holds none.
+-- Amounts are split in whole cents: each day gets floor(cents / days) and the first (cents mod days) days one cent
+-- more, so the pieces of a cost add up to its amount exactly.
 {{ config(materialized='table') }}
 
 with
@@ -13,16 +14,10 @@ manual_costs as (
 
 ),
 
-campaign_calendar as (
-
-    select * from {{ ref('campaign_calendar') }}
-
-),
-
 member_day as (
 
-    select * from campaign_calendar
-    where phase = 'weekly'
+    select * from {{ ref('int_campaign_days') }}
+    where is_recurring
 
 ),
 
@@ -55,9 +50,7 @@ member_days_flagged as (
         *,
         exists(
             select 1 from member_day
-            where
-                cost_days.stat_date between member_day.start_date and member_day.end_date
-                and lower(dayname(cost_days.stat_date)) = member_day.weekday
+            where (cost_days.platform, cost_days.stat_date) = (member_day.platform, member_day.calendar_date)
         ) as is_member_day
 
     from cost_days

@@ -1,7 +1,10 @@
 {{ config(materialized='table') }}
 
--- One row per calendar day from the first to the last day any staged export covers (int_export_days),
--- with the week, month, weekday and the promotion calendar (China time).
+-- One row per platform and calendar day (China time) from the first to the last day any staged export covers
+-- (int_export_days), with the week, month and weekday, and the platform's campaign calendar as
+-- int_campaign_days has it (the operator's calendar, the seed as its default): the weekly member day and the
+-- non-recurring campaign whose phase covers the day (festivals, theme weeks, ...; the one that started first
+-- when two overlap). The one member-day definition of the warehouse (DECISIONLOG K6).
 with
 
 export_days as (
@@ -10,9 +13,15 @@ export_days as (
 
 ),
 
-campaign_calendar as (
+campaign_days as (
 
-    select * from {{ ref('campaign_calendar') }}
+    select * from {{ ref('int_campaign_days') }}
+
+),
+
+platforms as (
+
+    {{ storeops.calendar_platforms() }}
 
 ),
 
@@ -33,40 +42,58 @@ days as (
 
 ),
 
-phases as (
+member_days as (
 
-    select * from campaign_calendar
-    where phase <> 'weekly'
+    select distinct
+        platform,
+        calendar_date
+    from campaign_days
+    where is_recurring
 
 ),
 
-member_day as (
+campaign_phases as (
 
-    select * from campaign_calendar
-    where phase = 'weekly'
+    select
+        platform,
+        calendar_date,
+        campaign_id,
+        phase
+    from campaign_days
+    where not is_recurring
+    qualify row_number() over (partition by platform, calendar_date order by start_date, campaign_id, phase) = 1
 
 ),
 
 final as (
 
     select
+        -- keys
+        platforms.platform,
         days.calendar_date,
-        cast({{ dbt.date_trunc('week', 'days.calendar_date') }} as date) as week_start,
-        cast({{ dbt.date_trunc('month', 'days.calendar_date') }} as date) as month_start,
-        isodow(days.calendar_date) as iso_weekday,
+
+        -- strings
         lower(dayname(days.calendar_date)) as weekday_name,
+        campaign_phases.campaign_id,
+        campaign_phases.phase as campaign_phase,
+
+        -- numerics
+        isodow(days.calendar_date) as iso_weekday,
+
+        -- booleans
         isodow(days.calendar_date) >= 6 as is_weekend,
-        member_day.campaign_id is not null as is_member_day,
-        phases.campaign_id,
-        phases.phase as campaign_phase
+        member_days.calendar_date is not null as is_member_day,
+
+        -- dates
+        cast({{ dbt.date_trunc('week', 'days.calendar_date') }} as date) as week_start,
+        cast({{ dbt.date_trunc('month', 'days.calendar_date') }} as date) as month_start
 
     from days
-    left join phases
-        on days.calendar_date between phases.start_date and phases.end_date
-    left join member_day
-        on
-            days.calendar_date between member_day.start_date and member_day.end_date
-            and lower(dayname(days.calendar_date)) = member_day.weekday
+    cross join platforms
+    left join member_days
+        on (platforms.platform, days.calendar_date) = (member_days.platform, member_days.calendar_date)
+    left join campaign_phases
+        on (platforms.platform, days.calendar_date) = (campaign_phases.platform, campaign_phases.calendar_date)
 
 )
 

@@ -1,6 +1,6 @@
 -- The member marts' calendar: one row per platform and day, from the platform's first order day to
 -- its reference date (the last day with any order in its export, valid or not), with the month, the
--- member-day flag (int_calendar_days) and the platform's last complete month.
+-- platform's member-day flag (int_calendar_days) and the platform's last complete month.
 -- A table: int_calendar_days is a view over every export, read once here for all member models.
 {{ config(materialized='table') }}
 
@@ -53,7 +53,9 @@ final as (
 
     from platform_bounds
     inner join calendar_days
-        on calendar_days.calendar_date between platform_bounds.first_order_date and platform_bounds.reference_date
+        on
+            platform_bounds.platform = calendar_days.platform
+            and calendar_days.calendar_date between platform_bounds.first_order_date and platform_bounds.reference_date
 
 )
 

@@ -1,7 +1,8 @@
 -- One row per platform, store, weekday and member-day flag: the shop's weekly rhythm (the Wednesday
 -- trough, the member-day effect). Built on fct_funnel_store_daily's daily totals over ordinary days:
--- festival days (618, Double 11: warm-up, burst, long tail in the campaign calendar) are left out, so
--- they do not swamp the weekday they fall on. Averages are means of daily values; rates divide sums of
+-- the platform's campaign days (618, Double 11, a theme week: every non-recurring campaign phase of the
+-- campaign calendar, int_calendar_days) are left out, so they do not swamp the weekday they fall on; member
+-- days are the platform's (DECISIONLOG K6). Averages are means of daily values; rates divide sums of
 -- daily values (named `*_over_days` where those are distinct counts); an index is the weekday's daily
 -- mean over the mean of every ordinary day (1 = average).
 with
@@ -37,7 +38,7 @@ ordinary_days as (
 
     from daily
     inner join calendar
-        on daily.stat_date = calendar.calendar_date
+        on daily.platform = calendar.platform and daily.stat_date = calendar.calendar_date
     where calendar.campaign_phase is null
 
 ),

@@ -7,7 +7,7 @@ Every quantity is an array with one entry per day of the window, so that any
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -35,7 +35,10 @@ class Calendar:
     seeding: np.ndarray
     """index into `catalog.SEEDING_PERIODS`, -1 outside seeding"""
     member_day: np.ndarray
-    """bool"""
+    """bool: the weekly member day of the operator's calendar (`member_day_rule`), the only member days the shop
+    has"""
+    theme_week: np.ndarray
+    """bool: the Tmall theme week of the operator's calendar (`theme_week_start`)"""
 
     def in_phases(self, *names: str) -> np.ndarray:
         """Per day: is the day in one of the named phases."""
@@ -81,6 +84,30 @@ def _in_range(md: np.ndarray, first: cat.MonthDay, last: cat.MonthDay) -> np.nda
     return (md >= first[0] * 100 + first[1]) & (md <= last[0] * 100 + last[1])
 
 
+def first_weekday(weekday: int, on_or_after: date) -> date:
+    """The first day with this weekday (Monday = 0) on or after a day."""
+    return on_or_after + timedelta(days=(weekday - on_or_after.weekday()) % 7)
+
+
+def member_day_rule(start: date, days: int) -> tuple[date, date]:
+    """(first, last) member day of the window: the rule row the operator's calendar writes (generate/manual.py)
+    and the days the simulated shop runs it. It starts on the first member weekday of the window's second
+    half, so the window has weeks before it and weeks of it."""
+    first = first_weekday(cat.MEMBER_DAY_WEEKDAY, start + timedelta(days=days // 2))
+    return first, max(first, start + timedelta(days=days - 1))
+
+
+def theme_week_start(year: int) -> date:
+    """First day of the year's Tmall theme week: the first Monday of August (7 days, `catalog.THEME_WEEK_DAYS`)."""
+    return first_weekday(0, date(year, 8, 1))
+
+
+def _theme_week(dates: np.ndarray) -> np.ndarray:
+    years = dates.astype("datetime64[Y]").astype(int) + 1970
+    first = np.array([np.datetime64(theme_week_start(int(y)), "D") for y in years], dtype="datetime64[D]")
+    return (dates >= first) & (dates < first + cat.THEME_WEEK_DAYS)
+
+
 def build_calendar(start: date, days: int) -> Calendar:
     """The calendar of the window starting on `start`, `days` long."""
     if days < 1:
@@ -100,6 +127,7 @@ def build_calendar(start: date, days: int) -> Calendar:
     for s_index, period in enumerate(cat.SEEDING_PERIODS):
         seeding[_in_range(md, period.first, period.last)] = s_index
     weekday = (dates.astype(int) + 3) % 7  # 1970-01-01 was a Thursday
+    member_first, member_last = (np.datetime64(d, "D") for d in member_day_rule(start, days))
     return Calendar(
         start=start,
         days=days,
@@ -110,7 +138,8 @@ def build_calendar(start: date, days: int) -> Calendar:
         phase=phase,
         festival=festival,
         seeding=seeding,
-        member_day=weekday == cat.MEMBER_DAY_WEEKDAY,
+        member_day=(weekday == cat.MEMBER_DAY_WEEKDAY) & (dates >= member_first) & (dates <= member_last),
+        theme_week=_theme_week(dates),
     )
 
 

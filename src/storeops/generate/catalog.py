@@ -68,13 +68,33 @@ FESTIVALS: tuple[Festival, ...] = (
 SEED_PHASES: tuple[str, ...] = ("warm_up", "burst", "long_tail")
 """Phases written to `seeds/campaign_calendar.csv`."""
 
-MEMBER_DAY_WEEKDAY = 4
-"""Weekly member day: Friday (Monday = 0)."""
-MEMBER_DAY_NAME = "friday"
+MEMBER_DAY_WEEKDAY = 2
+"""The demo's weekly member day: Wednesday (Monday = 0), the weekday of the rule row the operator's calendar
+writes (generate/manual.py). The shop runs it from the first Wednesday of the window's second half
+(`calendar.member_day_rule`); Wednesdays before that are ordinary days."""
+MEMBER_DAY_NAME = "wednesday"
 MEMBER_DAY_COUPON = "MEMBERDAY-10"
 
-WEEKDAY_TRAFFIC: tuple[float, ...] = (1.00, 0.97, 0.84, 0.95, 1.03, 1.12, 1.15)
-"""Traffic by weekday, Monday first: the Wednesday trough and a weekend peak."""
+MEMBER_DAY_SHARE_BEFORE = 0.60
+MEMBER_DAY_SHARE_AFTER = 0.85
+"""The member day's stated effect (issue 14: "from 60 % to 85 % of the daily average"), as
+`fct_member_day_effect` measures it: before the rule starts, a Wednesday sells 60 % of the average day
+(`weekday_share_before_rule`); after, a member day sells 85 % of its month's average day
+(`member_day_share_of_daily_avg`, in months without a festival or theme week day). The Wednesday trough of
+`WEEKDAY_TRAFFIC` gives the first, `MEMBER_DAY_GMV_LIFT` the second. pytests/test_campaigns.py checks that the
+marts find both on the demo."""
+MEMBER_DAY_GMV_LIFT = (
+    MEMBER_DAY_SHARE_AFTER * (7 - MEMBER_DAY_SHARE_BEFORE) / (MEMBER_DAY_SHARE_BEFORE * (7 - MEMBER_DAY_SHARE_AFTER))
+)
+"""A member day's GMV over an ordinary Wednesday's (about 1.47): a Wednesday at share b of a week whose mean day
+is 1 becomes share a when it sells L times more and so lifts the week's mean to 1 + b (L - 1) / 7; solving
+b L = a (1 + b (L - 1) / 7) for L. Each platform's member-day mechanics (CRM traffic, coupons, conversion)
+multiply to this lift: `TMALL_MEMBER_DAY_TRAFFIC`, `SITE_MEMBER_DAY_TRAFFIC` close the gap, the generic shop
+takes it as its order count."""
+
+WEEKDAY_TRAFFIC: tuple[float, ...] = (1.00, 0.97, 0.60, 0.95, 1.03, 1.12, 1.15)
+"""Traffic by weekday, Monday first: the deep Wednesday trough (`MEMBER_DAY_SHARE_BEFORE`) and a weekend
+peak. The Wednesday factor is calibrated on the demo window, whose before-rule days include 618."""
 WEEKDAY_TRAFFIC_B2B: tuple[float, ...] = (1.05, 1.08, 1.02, 1.04, 0.98, 0.66, 0.60)
 """Alibaba.com buyers are businesses: weekdays high, weekends low."""
 
@@ -83,11 +103,28 @@ PHASE_CONVERSION: dict[str, float] = {"none": 1.0, "warm_up": 0.72, "burst": 2.0
 """Warm-up converts worse (buyers add to cart and wait: pull-forward into the burst)."""
 PHASE_CART: dict[str, float] = {"none": 1.0, "warm_up": 2.2, "burst": 1.2, "long_tail": 1.1, "after_dip": 0.9}
 PHASE_DISCOUNT: dict[str, float] = {"none": 1.0, "warm_up": 1.0, "burst": 0.8, "long_tail": 0.88, "after_dip": 1.0}
-MEMBER_DAY_TRAFFIC = 1.08
 MEMBER_DAY_CONVERSION = 1.15
 MEMBER_DAY_DISCOUNT = 0.92
 MEMBER_DAY_COUPON_USE = 0.6
 """Share of member-day orders that use the member coupon."""
+
+THEME_WEEK_DAYS = 7
+THEME_WEEK_GMV_UPLIFT = 1.5
+THEME_WEEK_NEW_CUSTOMER_SHARE = 0.40
+"""The Tmall theme week's stated effect (issue 14: "grew GMV 150 % over ordinary days, with new customers at
+40 %"): GMV 1 + 1.5 times the same days' baseline (DECISIONLOG B1: the same weekday of the 4 nearest clean
+weeks), new customers 40 % of its paying buyers, as `fct_campaign_performance` measures them on the theme
+week's `whole_campaign` row. The week starts on the first Monday of August (`calendar.theme_week_start`).
+pytests/test_campaigns.py checks that the marts find both on the demo."""
+THEME_WEEK_BASELINE_DRIFT = 1.05
+"""The theme week's baseline is the same weekday of July weeks (DECISIONLOG B1), and an August day sells a few
+per cent more than a July one (August's product mix is pricier: summer items fade, winter items start). Calibrated
+on the demo window, seeds 7-12: +7 % on average with the theme week switched off (+2 % to +15 %: noise of 7 days
+against 28); 5 % puts the seeds' mean theme-week uplift at the stated 150 %."""
+THEME_WEEK_TRAFFIC = 1.6
+THEME_WEEK_CONVERSION = (1 + THEME_WEEK_GMV_UPLIFT) / THEME_WEEK_BASELINE_DRIFT / THEME_WEEK_TRAFFIC
+"""Theme-week visitors and conversion on Tmall, every source: together (1 + THEME_WEEK_GMV_UPLIFT) /
+THEME_WEEK_BASELINE_DRIFT times the GMV, so that the week sells 1 + THEME_WEEK_GMV_UPLIFT times its baseline."""
 
 
 @dataclass(frozen=True)
@@ -234,6 +271,14 @@ TMALL_UNPAID_SHARE = 0.09
 TMALL_RETURNING_SHARE = 0.42
 """Long-run share of orders placed by an earlier buyer."""
 TMALL_MEMBER_DAY_RETURNING_SHARE = 0.48
+TMALL_MEMBER_DAY_TRAFFIC = 1.08
+"""Visitors of every source on a member day, on top of the CRM push and the fan group's boost: with
+MEMBER_DAY_CONVERSION and the coupon, Tmall's member day sells MEMBER_DAY_GMV_LIFT times an ordinary Wednesday."""
+TMALL_THEME_WEEK_RETURNING_SHARE = 0.665
+"""Theme-week orders placed by earlier buyers (members invited to the week). Above 1 - THEME_WEEK_NEW_CUSTOMER_SHARE
+because the mart counts people, not orders: a loyal buyer ordering twice on a day is one of the day's paying
+buyers, and a buyer whose earlier orders were all unpaid or fully refunded is new to the warehouse (M2). With
+60 % the demo's mart showed 45 % new customers, with 63.5 % 43 %; 66.5 % gives the stated 40 %."""
 TMALL_QUANTITY_P: tuple[float, ...] = (0.78, 0.17, 0.05)
 """宝贝总数量 1, 2, 3."""
 FREE_POSTAGE_FROM = 69.0
@@ -311,6 +356,9 @@ SITE_FREE_SHIPPING_FROM = 99.0
 SITE_SHIPPING = 10.0
 SITE_CURRENCY = "CNY"
 SITE_QUANTITY_P: tuple[float, ...] = (0.8, 0.17, 0.03)
+SITE_MEMBER_DAY_TRAFFIC = 1.18
+"""Own-shop sessions on a member day, on top of the SMS push and the community boost: with MEMBER_DAY_CONVERSION
+and the coupon, the own shop's member day sells MEMBER_DAY_GMV_LIFT times an ordinary Wednesday."""
 SITE_MEMBER_DAY_DISCOUNT = 0.10
 """MEMBERDAY-10: 10% off on member days."""
 SITE_FESTIVAL_COUPON: tuple[float, float] = (199.0, 30.0)

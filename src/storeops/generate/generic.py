@@ -1,5 +1,8 @@
 """The generic order export: a small third shop with repeat customers; and its coupon recall.
 
+The shop runs the calendar's member day (the rule is for `all` platforms): orders × MEMBER_DAY_GMV_LIFT on member
+days (DECISIONLOG B7).
+
 UTF-8 without BOM, LF line ends, plain decimals: the door for any other
 platform or a public data set. The recall (`generic_recall`, experiment
 `EXP-RECALL`) draws from its own child seed, so the shop's ordinary orders are
@@ -32,7 +35,13 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
     """The generic order export (recall orders included) and the recall's assignment list."""
     rng = np.random.default_rng(seed)
     recall_rng = np.random.default_rng(seed.spawn(1)[0])
-    mean = scale * cat.GENERIC_DAILY_ORDERS * cal.weekday_factor(cat.WEEKDAY_TRAFFIC) * cal.by_phase(cat.PHASE_TRAFFIC)
+    mean = (
+        scale
+        * cat.GENERIC_DAILY_ORDERS
+        * cal.weekday_factor(cat.WEEKDAY_TRAFFIC)
+        * cal.by_phase(cat.PHASE_TRAFFIC)
+        * np.where(cal.member_day, cat.MEMBER_DAY_GMV_LIFT, 1.0)
+    )
     counts = rng.poisson(mean * np.sqrt(cal.by_phase(cat.PHASE_CONVERSION)) * noise(rng, cal.days, 0.1))
     day = np.repeat(np.arange(cal.days), counts)
     n = len(day)

@@ -10,12 +10,13 @@ Budgets are drawn from the seed, so another seed gives another file.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
 
 from storeops.contracts import get_contract
-from storeops.generate.calendar import Calendar, festival_windows
+from storeops.generate import catalog as cat
+from storeops.generate.calendar import Calendar, festival_windows, member_day_rule, theme_week_start
 from storeops.generate.experiments import plans_export
 from storeops.generate.writer import Export, table_export
 
@@ -27,14 +28,12 @@ FESTIVAL_MECHANICS = {
     "long_tail": "返场满减",
 }
 THEME_WEEK = ("theme_week", "Summer linen theme week", "tmall", "main", "新品8折, 满2件9折")
-"""id prefix, name, platform, phase, mechanics; the week starts on the first Monday of August."""
-MEMBER_DAY = ("member_day_wednesday", "Wednesday member day", "all", "weekly", "wednesday", "会员专享券, 积分加倍")
-"""id, name, platform, phase, weekday, mechanics; runs from the first Wednesday of the window's second half."""
-
-
-def _first(weekday: int, on_or_after: date) -> date:
-    """The first day with this weekday (Monday = 0) on or after a day."""
-    return on_or_after + timedelta(days=(weekday - on_or_after.weekday()) % 7)
+"""id prefix, name, platform, phase, mechanics; the days are `calendar.theme_week_start` and the 6 after."""
+MEMBER_DAY = (
+    "member_day_wednesday", "Wednesday member day", "all", "weekly", cat.MEMBER_DAY_NAME, "会员专享券, 积分加倍"
+)
+"""id, name, platform, phase, weekday, mechanics; from and to are `calendar.member_day_rule`, the days the simulated
+shops run it."""
 
 
 def calendar_rows(rng: np.random.Generator, cal: Calendar) -> list[tuple[str, ...]]:
@@ -47,14 +46,14 @@ def calendar_rows(rng: np.random.Generator, cal: Calendar) -> list[tuple[str, ..
             rows.append((campaign_id, name, "platform_festival", "all", phase, start.isoformat(), end.isoformat(), "",
                          f"{budget}.00", FESTIVAL_MECHANICS[phase]))
         key, name, platform, phase, mechanics = THEME_WEEK
-        monday = _first(0, date(year, 8, 1))
+        monday = theme_week_start(year)
         budget = int(rng.integers(5_000, 15_000)) // 100 * 100
         rows.append((f"{key}_{year}", name, "theme_week", platform, phase, monday.isoformat(),
-                     (monday + timedelta(days=6)).isoformat(), "", f"{budget}.00", mechanics))
+                     (monday + timedelta(days=cat.THEME_WEEK_DAYS - 1)).isoformat(), "", f"{budget}.00", mechanics))
     campaign_id, name, platform, phase, weekday, mechanics = MEMBER_DAY
-    start = _first(2, first_day + timedelta(days=cal.days // 2))
-    rows.append((campaign_id, name, "member_day", platform, phase, start.isoformat(), max(start, last_day).isoformat(),
-                 weekday, "", mechanics))
+    start, end = member_day_rule(cal.start, cal.days)
+    rows.append((campaign_id, name, "member_day", platform, phase, start.isoformat(), end.isoformat(), weekday, "",
+                 mechanics))
     return rows
 
 

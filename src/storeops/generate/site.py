@@ -137,7 +137,8 @@ def build_events(rng: np.random.Generator, cal: Calendar, s: Sessions) -> Events
     np.maximum.at(duration, session, offset)
     end_us = cal.days * SECONDS_PER_DAY * MICROS
     start_us = s.start * MICROS
-    start_us -= np.maximum(start_us + duration - end_us + MICROS, 0)
+    late_us = np.maximum(start_us + duration - end_us + MICROS, 0)
+    start_us -= -(-late_us // MICROS) * MICROS  # whole seconds: ga_session_id is the start in seconds
     item = np.full(len(session), -1)
     browse = categorical(rng, item_weights(cal), s.day[session])
     second_item = categorical(rng, item_weights(cal), s.day)

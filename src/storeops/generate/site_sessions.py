@@ -91,7 +91,7 @@ def _daily_sessions(rng: np.random.Generator, cal: Calendar, scale: float, boost
         * cal.by_phase(cat.PHASE_TRAFFIC)
         * mix
     )
-    mean = mean * np.where(cal.member_day, cat.MEMBER_DAY_TRAFFIC, 1.0) * noise(rng, cal.days, 0.06)
+    mean = mean * np.where(cal.member_day, cat.SITE_MEMBER_DAY_TRAFFIC, 1.0) * noise(rng, cal.days, 0.06)
     return rng.poisson(mean)
 
 

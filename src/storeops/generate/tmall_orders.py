@@ -129,7 +129,11 @@ def simulate_orders(rng: np.random.Generator, cal: Calendar, listings: Listings,
     created, paid = _times(rng, cal, day, is_paid)
     order = np.lexsort((np.arange(len(day)), created))
     day, source, product, is_paid, created, paid = (a[order] for a in (day, source, product, is_paid, created, paid))
-    returning = np.where(cal.member_day, cat.TMALL_MEMBER_DAY_RETURNING_SHARE, cat.TMALL_RETURNING_SHARE)
+    returning = np.select(
+        [cal.theme_week, cal.member_day],
+        [cat.TMALL_THEME_WEEK_RETURNING_SHARE, cat.TMALL_MEMBER_DAY_RETURNING_SHARE],
+        cat.TMALL_RETURNING_SHARE,
+    )
     buyer = assign_people(rng, np.bincount(day, minlength=cal.days), returning)
     quantity, goods, postage = _amounts(rng, cal, listings, day, product)
     shipped, confirmed = _fulfilment(rng, cal, day, paid)

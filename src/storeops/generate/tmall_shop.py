@@ -87,17 +87,27 @@ def source_visitors(rng: np.random.Generator, cal: Calendar, scale: float) -> np
     boost = (
         np.where(festival, [s.festival_boost for s in src], 1.0)
         * np.where(seeding, [s.seeding_boost for s in src], 1.0)
-        * np.where(member, np.array([s.member_day_boost for s in src]) * cat.MEMBER_DAY_TRAFFIC, 1.0)
+        * np.where(member, np.array([s.member_day_boost for s in src]) * cat.TMALL_MEMBER_DAY_TRAFFIC, 1.0)
         * np.where(~member & np.array([s.member_day_only for s in src]), 0.0, 1.0)
     )
-    day = scale * cat.TMALL_DAILY_VISITORS * cal.weekday_factor(cat.WEEKDAY_TRAFFIC) * cal.by_phase(cat.PHASE_TRAFFIC)
+    day = (
+        scale
+        * cat.TMALL_DAILY_VISITORS
+        * cal.weekday_factor(cat.WEEKDAY_TRAFFIC)
+        * cal.by_phase(cat.PHASE_TRAFFIC)
+        * np.where(cal.theme_week, cat.THEME_WEEK_TRAFFIC, 1.0)
+    )
     return day[:, None] * share * boost * noise(rng, cal.days * len(src), 0.07).reshape(cal.days, len(src))
 
 
 def source_conversion(rng: np.random.Generator, cal: Calendar) -> np.ndarray:
     """(days, sources) paid orders per visitor."""
     base = np.array([s.conversion for s in cat.TMALL_SOURCES])[None, :]
-    day = cal.by_phase(cat.PHASE_CONVERSION) * np.where(cal.member_day, cat.MEMBER_DAY_CONVERSION, 1.0)
+    day = (
+        cal.by_phase(cat.PHASE_CONVERSION)
+        * np.where(cal.member_day, cat.MEMBER_DAY_CONVERSION, 1.0)
+        * np.where(cal.theme_week, cat.THEME_WEEK_CONVERSION, 1.0)
+    )
     return base * day[:, None] * noise(rng, cal.days * len(cat.TMALL_SOURCES), 0.08).reshape(cal.days, -1)
 
 
