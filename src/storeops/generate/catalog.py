@@ -459,7 +459,7 @@ SITE_FUNNEL = {
     "long_gap": 0.03,
 }
 """Session funnel probabilities (each given the previous step)."""
-SITE_VARIANT_B_LIFT = 1.2
+SITE_VARIANT_B_LIFT = 1.5
 SITE_REFUND_SHARE = 0.06
 SITE_FULL_REFUND_SHARE = 0.7
 SITE_ORDER_STATUS: tuple[str, ...] = ("pending", "cancelled", "paid", "shipped", "completed", "refunded")
