@@ -51,6 +51,22 @@ generic__orders:
       - {name: quantity, header: 'quantity', type: integer}
       - {name: currency, header: 'currency', type: text}
       - {name: store_id, header: 'store_id', type: text}
+generic__order_items:
+  timezone: local
+  natural_key: [order_id, line_id, sku_id]
+  date_column: ordered_at
+  columns:
+      - {name: order_id, header: 'order_id', type: text, required: true}
+      - {name: line_id, header: 'line_id', type: text}
+      - {name: sku_id, header: 'sku_id', type: text, required: true}
+      - {name: product_id, header: 'product_id', type: text}
+      - {name: title, header: 'title', type: text}
+      - {name: quantity, header: 'quantity', type: integer, required: true}
+      - {name: unit_price, header: 'unit_price', type: decimal, required: true, amount: true}
+      - {name: status, header: 'status', type: text}
+      - {name: refund_status, header: 'refund_status', type: text}
+      - {name: refund_amount, header: 'refund_amount', type: decimal, amount: true}
+      - {name: ordered_at, header: 'ordered_at', type: timestamp}
 generic__experiment_assignments:
   timezone: local
   natural_key: [experiment_id, variant, visitor_id, member_id]
@@ -204,6 +220,28 @@ tmall__refunds:
       - {name: refund_status, header: '退款状态', type: text, required: true}
       - {name: refund_reason, header: '退款原因', type: text}
       - {name: needs_return, header: '是否需要退货', type: text}
+tmall__order_items:
+  timezone: Asia/Shanghai
+  natural_key: [order_id, sub_order_id, product_title, sku_properties]
+  date_column: created_at
+  columns:
+      - {name: order_id, header: '订单编号', type: text, required: true}
+      - {name: sub_order_id, header: '子订单编号', type: text}
+      - {name: product_title, header: '标题', type: text, required: true}
+      - {name: price, header: '价格', type: money, required: true}
+      - {name: quantity, header: '购买数量', type: integer, required: true}
+      - {name: external_system_id, header: '外部系统编号', type: text}
+      - {name: sku_properties, header: '商品属性', type: text}
+      - {name: package_info, header: '套餐信息', type: text}
+      - {name: note, header: '备注', type: text}
+      - {name: order_status, header: '订单状态', type: text}
+      - {name: merchant_code, header: '商家编码', type: text}
+      - {name: product_id, header: '商品ID', type: text}
+      - {name: paid_amount, header: '买家实付金额', type: money}
+      - {name: refund_status, header: '退款状态', type: text}
+      - {name: refund_amount, header: '退款金额', type: money}
+      - {name: shipped_at, header: '发货时间', type: timestamp}
+      - {name: created_at, header: '订单创建时间', type: timestamp}
 tmall__sycm_product_traffic:
   timezone: Asia/Shanghai
   natural_key: [stat_date, product_id]

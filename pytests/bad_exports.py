@@ -32,6 +32,9 @@ CAMPAIGNS = ["campaign_id", "campaign_name", "campaign_type", "platform", "phase
              "weekday", "budget"]
 PLANS = ["实验编号", "实验名称", "实验单位", "对照组", "开始日期", "结束日期", "主要指标", "观察窗口天数"]
 ASSIGNMENTS = ["experiment_id", "member_id", "variant", "assigned_at"]
+ITEMS = ["订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注", "订单状态", "商家编码"]
+"""The older 宝贝报表 layout: no sub-order number, no date (src/storeops/contracts/README.md)."""
+GENERIC_ITEMS = ["order_id", "line_id", "sku", "quantity", "price"]
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -273,6 +276,21 @@ def _unknown_folder(root: Path) -> None:
     write_export(root, "tmall", "order", "typo_folder.csv", TMALL, [tmall_row("T-TYPO-1")], encoding="gbk")
 
 
+def _tmall_items_older_layout(root: Path) -> None:
+    def row(order_id: str, price: str, quantity: str) -> list[str]:
+        return [order_id, "纯棉T恤", price, quantity, "TS-1-BK-M", "颜色分类：黑色;尺码：M", "", "", "交易成功", "TS-1-BK-M"]
+
+    write_export(root, "tmall", "order_items", "items_older_layout.csv", ITEMS,
+                 [row("T-ITEM-1", "59.00", "2"), row("T-ITEM-2", "1,234.50", "1"), row("T-ITEM-3", "59.00", "两件")],
+                 encoding="gbk")
+
+
+def _generic_items_without_sku(root: Path) -> None:
+    write_export(root, "generic", "order_items", "items_no_sku.csv", GENERIC_ITEMS,
+                 [["G-ITEM-1", "1", "G-1-M", "2", "10.00"], ["G-ITEM-1", "2", "G-1-L", "1", "10.00"],
+                  ["G-ITEM-2", "1", "", "1", "10.00"]])
+
+
 CATALOGUE: tuple[Case, ...] = (
     Case("utf8 where gbk expected", "staged", _utf8_where_gbk_expected, staged=("T-UTF8-1",), export="tmall__orders"),
     Case("gbk where utf8 expected", "staged", _gbk_where_utf8_expected, staged=("G-GBK-1",)),
@@ -339,6 +357,12 @@ CATALOGUE: tuple[Case, ...] = (
     Case("assignment dated in the future", "quarantined", _assigned_in_the_future, staged=("X-FUT-1",),
          export="generic__experiment_assignments", key_column="experiment_id",
          quarantined=(("assigned_future.csv", "future date"),)),
+    Case("tmall order items in the older layout (no dates, aliases), a quantity in words", "quarantined",
+         _tmall_items_older_layout, staged=("T-ITEM-1", "T-ITEM-2"), export="tmall__order_items",
+         quarantined=(("items_older_layout.csv", "'两件' is not"),)),
+    Case("generic order items with English aliases, a line without its SKU", "quarantined", _generic_items_without_sku,
+         staged=("G-ITEM-1",), export="generic__order_items",
+         quarantined=(("items_no_sku.csv", "required value is empty"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

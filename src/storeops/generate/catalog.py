@@ -219,6 +219,13 @@ TMALL_PRODUCTS: tuple[TmallProduct, ...] = (
     TmallProduct("DR-2430", "针织开衫 长袖 薄款", 169.0, 3.0, "all", 0.82),
 )
 
+SKU_COLOURS: tuple[tuple[str, str], ...] = (("BK", "黑色"), ("WH", "白色"), ("GY", "灰色"), ("NV", "藏青"))
+"""(merchant-code part, 颜色分类) of every Tmall listing's SKUs; a SKU's merchant code is `<item number>-<colour>-<size>`."""
+SKU_SIZES: tuple[str, ...] = ("S", "M", "L", "XL")
+"""尺码 of every Tmall listing's SKUs (the generic shop's SKUs are `<product id>-<size>`)."""
+ORDER_ITEM_SPLIT_SHARE = 0.3
+"""Share of the orders of two or more units that are two lines (two sizes) in the order item exports."""
+
 ZTC_FESTIVAL_PLAN = {"618": "618大促冲刺", "double11": "双11大促冲刺"}
 """During a festival (warm-up to long tail) every promoted unit runs in the festival plan."""
 NEW_LAUNCH_BOOST_DAYS = 30

@@ -1,4 +1,4 @@
-"""The generic order export: a small third shop with repeat customers; and its coupon recall.
+"""The generic order export and its order items: a small third shop with repeat customers; and its coupon recall.
 
 The shop runs the calendar's member day (the rule is for `all` platforms): orders × MEMBER_DAY_GMV_LIFT on member
 days (DECISIONLOG B7).
@@ -18,6 +18,7 @@ from storeops.generate import catalog as cat
 from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
 from storeops.generate.generic_recall import assignments_export, recall_orders, simulate_recall
+from storeops.generate.order_items import generic_items_export
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     assign_people,
@@ -77,4 +78,9 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
     order = np.argsort(created, kind="stable")
     columns = {name: np.concatenate([values, extra[name]])[order] for name, values in columns.items()}
     month = cal.month_key[created[order] // SECONDS_PER_DAY]
-    return [table_export(PLATFORM, "orders", month, columns), assignments_export(cal, recall)]
+    items_rng = np.random.default_rng(seed.spawn(1)[0])  # the seed's second child: the orders stay as they were
+    return [
+        table_export(PLATFORM, "orders", month, columns),
+        generic_items_export(columns, month, items_rng),
+        assignments_export(cal, recall),
+    ]
