@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 from pathlib import Path
 
 import duckdb
@@ -141,7 +142,7 @@ def wh() -> Iterator[duckdb.DuckDBPyConnection]:
     con.close()
 
 
-def dbt_show(tmp_path: Path, sql: str) -> list[dict[str, float]]:
+def dbt_show(tmp_path: Path, sql: str) -> list[dict[str, Any]]:
     """Rows of an inline query through `dbt show` (the project's macros, real DuckDB)."""
     exports = tmp_path / "exports"
     exports.mkdir(exist_ok=True)
