@@ -51,6 +51,8 @@ generic__orders:
       - {name: quantity, header: 'quantity', type: integer}
       - {name: currency, header: 'currency', type: text}
       - {name: store_id, header: 'store_id', type: text}
+      - {name: shipped_at, header: 'shipped_at', type: timestamp}
+      - {name: carrier, header: 'carrier', type: text}
 generic__order_items:
   timezone: local
   natural_key: [order_id, line_id, sku_id]
@@ -163,6 +165,7 @@ site__orders:
       - {name: coupon_code, header: 'coupon_code', type: text}
       - {name: shipped_at, header: 'shipped_at', type: timestamp}
       - {name: user_pseudo_id, header: 'user_pseudo_id', type: text}
+      - {name: carrier, header: 'carrier', type: text}
 tmall__orders:
   timezone: Asia/Shanghai
   natural_key: [order_id]

@@ -221,6 +221,12 @@ select * from final
     where _reject_code is null and _superseded_by is null
 {%- endmacro %}
 
+{#- Whether a landed file carries an optional column: `missing_optional` (landed_files) lists the headers a file
+    lacks, `, `-separated; NULL (no file found) counts as carrying it. Both arguments are SQL expressions. -#}
+{% macro file_has_column(missing_optional, header) -%}
+    coalesce(', ' || {{ missing_optional }} || ', ' not like '%, ' || {{ header }} || ', %', true)
+{%- endmacro %}
+
 {#- The reason a row breaks a contract row rule (src/storeops/contracts.py, RowRule), NULL when it does not.
     Text values are compared trimmed and in lower case; an empty value breaks no rule but required_when. -#}
 {% macro check_rule(rule, columns) -%}

@@ -50,7 +50,7 @@ with_file as (
         current_rows.*,
         coalesce(file_readings.net_of_refund_orders * 2 > file_readings.refunded_paid_orders, false)
             as is_paid_amount_net_of_refunds,
-        coalesce(', ' || files.missing_optional || ', ' not like '%, 买家会员名, %', true) as has_buyer_column
+        {{ storeops.file_has_column('files.missing_optional', "'买家会员名'") }} as has_buyer_column
 
     from current_rows
     left join file_readings

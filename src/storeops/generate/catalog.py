@@ -469,6 +469,8 @@ SITE_FUNNEL = {
 SITE_VARIANT_B_LIFT = 1.5
 SITE_REFUND_SHARE = 0.06
 SITE_FULL_REFUND_SHARE = 0.7
+SITE_CARRIER = "顺丰速运"
+"""The own shop ships every parcel with one contracted carrier."""
 SITE_ORDER_STATUS: tuple[str, ...] = ("pending", "cancelled", "paid", "shipped", "completed", "refunded")
 
 # --------------------------------------------------------------------------- #
@@ -577,6 +579,13 @@ GENERIC_CHANNELS: tuple[tuple[str, str, float], ...] = (
 """(channel label written to the export, canonical channel, share)."""
 GENERIC_STATUS_P: tuple[tuple[str, float], ...] = (("paid", 0.85), ("cancelled", 0.08), ("refunded", 0.07))
 GENERIC_QUANTITY_P: tuple[float, ...] = (0.7, 0.2, 0.07, 0.03)
+GENERIC_SHIP_HOURS = 16.0
+GENERIC_SHIP_HOURS_BUSY = 50.0
+"""Median hours from payment to shipment (lognormal, σ 0.6), ordinary days and a festival's burst and long tail:
+the 72-hour promise is broken by about 1 % of ordinary orders and a third of festival ones."""
+GENERIC_REFUNDED_BEFORE_SHIPPING = 0.5
+"""Share of fully refunded orders refunded before they ship (they never get a ship time)."""
+GENERIC_CARRIERS: tuple[tuple[str, float], ...] = (("京东物流", 0.8), ("顺丰速运", 0.2))
 
 # --------------------------------------------------------------------------- #
 # channels                                                                    #

@@ -79,8 +79,33 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
     columns = {name: np.concatenate([values, extra[name]])[order] for name, values in columns.items()}
     month = cal.month_key[created[order] // SECONDS_PER_DAY]
     items_rng = np.random.default_rng(seed.spawn(1)[0])  # the seed's second child: the orders stay as they were
+    columns |= _shipments(np.random.default_rng(seed.spawn(1)[0]), cal, columns)  # the third child
     return [
         table_export(PLATFORM, "orders", month, columns),
         generic_items_export(columns, month, items_rng),
         assignments_export(cal, recall),
     ]
+
+
+def _shipments(rng: np.random.Generator, cal: Calendar, columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """`shipped_at` and `carrier` of the orders: paid orders ship GENERIC_SHIP_HOURS after payment (slower in a
+    festival's burst and long tail), fully refunded ones are mostly refunded before they ship, and nothing ships
+    after the export's last day."""
+    paid = np.asarray(columns["paid_at"], dtype="datetime64[s]")
+    start = np.datetime64(cal.start, "s")
+    paid_s = np.where(np.isnat(paid), fmt.NO_TIME, (paid - start).astype(np.int64))
+    n = len(paid_s)
+    is_paid = paid_s != fmt.NO_TIME
+    day = np.clip(np.where(is_paid, paid_s, 0) // SECONDS_PER_DAY, 0, cal.days - 1)
+    median = np.where(cal.in_phases("burst", "long_tail")[day], cat.GENERIC_SHIP_HOURS_BUSY, cat.GENERIC_SHIP_HOURS)
+    hours = rng.lognormal(np.log(median), 0.6)
+    refunded_unshipped = (columns["status"] == "refunded") & (columns["refund_amount"] == columns["amount"])
+    refunded_unshipped &= rng.random(n) < cat.GENERIC_REFUNDED_BEFORE_SHIPPING
+    shipped = np.where(is_paid & ~refunded_unshipped, paid_s + np.rint(hours * 3600).astype(np.int64), fmt.NO_TIME)
+    shipped = np.where(shipped >= cal.days * SECONDS_PER_DAY, fmt.NO_TIME, shipped)
+    carrier = np.array([c for c, _ in cat.GENERIC_CARRIERS])[choose(rng, [p for _, p in cat.GENERIC_CARRIERS], n)]
+    return {
+        "shipped_at": fmt.timestamps(cal.start, shipped),
+        "carrier": np.where(shipped != fmt.NO_TIME, carrier, ""),
+    }
+

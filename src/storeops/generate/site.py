@@ -273,6 +273,7 @@ def _orders_export(shop: SiteShop, rng: np.random.Generator) -> Export:
         "coupon_code": o.coupon,
         "shipped_at": fmt.timestamps(cal.start, shipped),
         "user_pseudo_id": shop.pseudo_id[user],
+        "carrier": np.where(shipped != fmt.NO_TIME, cat.SITE_CARRIER, ""),
     }
     return table_export(PLATFORM, "orders", cal.month_key[o.created // SECONDS_PER_DAY], columns)
 
