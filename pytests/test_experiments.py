@@ -217,24 +217,31 @@ def test_sql_distribution_functions_agree_with_scipy(tmp_path: Path) -> None:
     chis = [(0.0, 1), (0.3, 1), (3.84, 1), (2.0, 2), (7.5, 3), (1.0, 4), (12.0, 5), (30.0, 8), (400.0, 3)]
     betas = [(1.0, 0.5, 0.5), (0.75, 0.5, 0.9), (2.5, 0.5, 0.3), (50.0, 0.5, 0.97), (1500.0, 0.5, 0.998),
              (3.0, 4.0, 0.6), (0.5, 0.5, 0.01)]
-    values = ", ".join(f"({i}, {z})" for i, z in enumerate(zs))
-    normal = dbt_show(tmp_path,
-                   f"select i, {{{{ storeops.normal_two_sided_p('z') }}}} as p from (values {values}) v(i, z)")
-    for row in normal:
+    normal_values = ", ".join(f"({i}, {z})" for i, z in enumerate(zs))
+    chi_values = ", ".join(f"({i}, {x}, {k})" for i, (x, k) in enumerate(chis))
+    beta_values = ", ".join(f"('{i}', {a}, {b}, {x})" for i, (a, b, x) in enumerate(betas))
+    # one dbt show for the three (one dbt start-up and parse instead of three)
+    rows = dbt_show(tmp_path, (
+        f"with recursive grid as (select * from (values {beta_values}) v(test_key, a, b, x)), "
+        f"normal as (select 'normal' as kind, i, {{{{ storeops.normal_two_sided_p('z') }}}} as p "
+        f"from (values {normal_values}) v(i, z)), "
+        f"chi as (select 'chi' as kind, i, {{{{ storeops.chi_square_sf('x', 'k') }}}} as p "
+        f"from (values {chi_values}) v(i, x, k)), "
+        f"{{{{ storeops.incomplete_beta_ctes('ib', 'grid') }}}} "
+        f"select 'beta' as kind, cast(test_key as integer) as i, value as p from ib "
+        f"union all select * from normal union all select * from chi"
+    ))
+    kinds = {kind: [row for row in rows if row["kind"] == kind] for kind in ("normal", "chi", "beta")}
+    assert [len(kinds["normal"]), len(kinds["chi"]), len(kinds["beta"])] == [len(zs), len(chis), len(betas)]
+    for row in kinds["normal"]:
         assert abs(row["p"] - 2 * stats.norm.sf(abs(zs[row["i"]]))) <= 1e-9 + 1.2e-7 * row["p"], (zs[row["i"]], row)
-    values = ", ".join(f"({i}, {x}, {k})" for i, (x, k) in enumerate(chis))
-    chi = dbt_show(tmp_path,
-                f"select i, {{{{ storeops.chi_square_sf('x', 'k') }}}} as p from (values {values}) v(i, x, k)")
-    for row in chi:
+    for row in kinds["chi"]:
         x, k = chis[row["i"]]
         # odd df go through erfc: good to 1.2e-7 of the value; even df are exact sums
         assert abs(row["p"] - stats.chi2.sf(x, k)) <= 1e-9 + (1.2e-7 * row["p"] if k % 2 else 0), (x, k, row)
-    values = ", ".join(f"('{i}', {a}, {b}, {x})" for i, (a, b, x) in enumerate(betas))
-    beta = dbt_show(tmp_path, f"with recursive grid as (select * from (values {values}) v(test_key, a, b, x)), "
-                           f"{{{{ storeops.incomplete_beta_ctes('ib', 'grid') }}}} select test_key, value from ib")
-    for row in beta:
-        a, b, x = betas[int(row["test_key"])]
-        assert abs(row["value"] - stats.beta.cdf(x, a, b)) <= 1e-9, (a, b, x, row)
+    for row in kinds["beta"]:
+        a, b, x = betas[row["i"]]
+        assert abs(row["p"] - stats.beta.cdf(x, a, b)) <= 1e-9, (a, b, x, row)
 
 
 def test_demo_results_agree_with_scipy_from_the_staged_units() -> None:
