@@ -39,7 +39,7 @@ def _recomputed_states(orders: pd.DataFrame) -> pd.DataFrame:
     seed = pd.read_csv(REPO / "seeds" / "shipping_promises.csv", dtype=str, keep_default_na=False)
     assert len(seed) == 2, "this recomputation knows the demo seed's two rules; update it with the seed"
     hours = np.where((orders["platform"] == "tmall") & orders["is_presale"], 120, 72)
-    due = orders["paid_at"] + pd.to_timedelta(hours, unit="h")
+    due = orders["paid_at"].fillna(orders["ordered_at"]) + pd.to_timedelta(hours, unit="h")
     times = orders[["ordered_at", "paid_at", "shipped_at"]].max(axis=1)
     as_of = times.groupby(orders["platform"]).transform("max")
     shipped = orders["shipped_at"].notna()

@@ -1,6 +1,7 @@
 -- Every paid order against its shipping promise: one row per platform + order_id of int_orders' paid orders.
--- The clock starts at payment (int_orders.paid_at: the balance payment for a pre-sale order) and the order is due
--- promise_hours later (int_order_promises). Each order is in exactly one fulfilment_state (DECISIONLOG U2):
+-- The clock starts at payment (int_orders.paid_at: the balance payment for a pre-sale order; the order time where
+-- the export gives no payment time: clock_started_at) and the order is due promise_hours later (int_order_promises).
+-- Each order is in exactly one fulfilment_state (DECISIONLOG U2):
 --   ship_time_not_exported  its file has no ship-time column: nothing is known about its shipping;
 --   shipped_on_time         shipped at or before the due time;
 --   shipped_late            shipped after it;
@@ -33,7 +34,7 @@ timed as (
 
     select
         promised_orders.*,
-        promised_orders.paid_at + to_hours(promised_orders.promise_hours) as due_at,
+        promised_orders.clock_started_at + to_hours(promised_orders.promise_hours) as due_at,
         shipments.shipped_at,
         shipments.carrier,
         coalesce(shipments.has_ship_time_column, false) as has_ship_time_column,
@@ -54,12 +55,13 @@ final as (
         order_id,
         is_presale,
         paid_at,
+        clock_started_at,
         promise_hours,
         due_at,
         cast(due_at as date) as due_date,
         shipped_at,
         coalesce(carrier, case when shipped_at is null then '(not shipped)' else '(unknown)' end) as carrier,
-        date_diff('second', paid_at, shipped_at) / 3600.0 as hours_to_ship,
+        date_diff('second', clock_started_at, shipped_at) / 3600.0 as hours_to_ship,
         as_of,
         case
             when not has_ship_time_column then 'ship_time_not_exported'

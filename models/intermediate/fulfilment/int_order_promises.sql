@@ -1,4 +1,5 @@
--- Every paid order of int_orders with its shipping promise: one row per platform + order_id. The promise comes
+-- Every paid order of int_orders with its shipping promise and the time its clock starts: one row per
+-- platform + order_id. The promise comes
 -- from the seed shipping_promises: a blank criterion matches any order, the most specific matching rule wins
 -- (most criteria filled in), and among equally specific rules the longest promise (DECISIONLOG U1); NULL when no
 -- rule matches (a test fails: the seed's catch-all row prevents it). An order without a store id takes its
@@ -14,6 +15,9 @@ paid_orders as (
         is_presale,
         ordered_at,
         paid_at,
+        -- the promise's clock: the payment, or the order where the export gives no payment time (a generic
+        -- export without paid_at, whose orders are paid by their status)
+        coalesce(paid_at, ordered_at) as clock_started_at,
         is_cancelled or is_fully_refunded or is_test_order as is_closed
 
     from {{ ref('int_orders') }}
@@ -83,7 +87,7 @@ described as (
     left join day_campaigns
         on
             paid_orders.platform = day_campaigns.platform
-            and cast(paid_orders.paid_at as date) = day_campaigns.calendar_date
+            and cast(paid_orders.clock_started_at as date) = day_campaigns.calendar_date
 
 ),
 
@@ -118,6 +122,7 @@ final as (
         described.is_presale,
         described.ordered_at,
         described.paid_at,
+        described.clock_started_at,
         described.is_closed,
         matches.promise_hours
 
