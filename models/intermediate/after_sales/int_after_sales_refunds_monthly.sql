@@ -4,27 +4,35 @@
 
 with
 
-orders as (
+refunds_of_paid_orders as (
 
-    select * from {{ ref('int_after_sales_orders') }}
+    select
+        paid_orders.paid_month as month_start,
+        paid_orders.platform,
+        paid_orders.product,
+        refunds.reason_category,
+        refunds.order_id,
+        refunds.refund_amount,
+        refunds.needs_return
+    from {{ ref('int_after_sales_refunds') }} as refunds
+    inner join {{ ref('int_after_sales_orders') }} as paid_orders
+        on refunds.platform = paid_orders.platform and refunds.order_id = paid_orders.order_id
 
 ),
 
 final as (
 
     select
-        orders.paid_month as month_start,
-        orders.platform,
-        orders.product,
-        refunds.reason_category,
+        month_start,
+        platform,
+        product,
+        reason_category,
         count(*) as refunds,
-        count(distinct refunds.order_id) as refunded_orders,
-        sum(refunds.refund_amount) as refunded_amount,
-        count(case when refunds.needs_return then 1 end) as refunds_with_return
-    from {{ ref('int_after_sales_refunds') }} as refunds
-    inner join orders
-        on refunds.platform = orders.platform and refunds.order_id = orders.order_id
-    group by orders.paid_month, orders.platform, orders.product, refunds.reason_category
+        count(distinct order_id) as refunded_orders,
+        sum(refund_amount) as refunded_amount,
+        count(case when needs_return then 1 end) as refunds_with_return
+    from refunds_of_paid_orders
+    group by month_start, platform, product, reason_category
 
 )
 

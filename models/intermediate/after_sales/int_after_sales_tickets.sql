@@ -5,26 +5,18 @@ with
 
 tickets as (
 
-    select
-        'tmall' as platform,
-        ticket_id,
-        order_id,
-        category,
-        sub_category,
-        created_at,
-        resolved_at
-    from {{ ref('stg_tmall__service_tickets') }}
-    union all
-    select
-        'generic' as platform,
-        ticket_id,
-        order_id,
-        category,
-        sub_category,
-        created_at,
-        resolved_at
-    from {{ ref('stg_generic__service_tickets') }}
-
+    {% for platform in ['tmall', 'generic'] -%}
+        select
+            '{{ platform }}' as platform,
+            ticket_id,
+            order_id,
+            category,
+            sub_category,
+            created_at,
+            resolved_at
+        from {{ ref('stg_' ~ platform ~ '__service_tickets') }}
+        {{ "union all" if not loop.last }}
+    {% endfor %}
 ),
 
 final as (

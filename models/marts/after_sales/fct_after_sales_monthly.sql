@@ -3,24 +3,13 @@
 -- order's month, so refunded orders never exceed paid orders); tickets by the month they were opened.
 -- Every (month, platform, product) with paid orders, refunds or tickets has one row per reason category.
 
+{%- set cell_keys = ['month_start', 'platform', 'product'] %}
+
 with
-
-orders as (
-
-    select * from {{ ref('int_after_sales_orders') }}
-
-),
 
 orders_monthly as (
 
-    select
-        paid_month as month_start,
-        platform,
-        product,
-        count(*) as paid_orders,
-        sum(gross_amount) as gmv
-    from orders
-    group by paid_month, platform, product
+    select * from {{ ref('int_after_sales_orders_monthly') }}
 
 ),
 
@@ -38,24 +27,10 @@ tickets_monthly as (
 
 cells as (
 
-    select
-        month_start,
-        platform,
-        product
-    from orders_monthly
-    union
-    select
-        month_start,
-        platform,
-        product
-    from refunds_monthly
-    union
-    select
-        month_start,
-        platform,
-        product
-    from tickets_monthly
-
+    {% for relation in ['orders_monthly', 'refunds_monthly', 'tickets_monthly'] -%}
+        select {{ cell_keys | join(', ') }} from {{ relation }}
+        {{ "union" if not loop.last }}
+    {% endfor %}
 ),
 
 categories as (
@@ -71,14 +46,15 @@ final as (
         cells.platform,
         cells.product,
         categories.reason_category,
-        coalesce(orders_monthly.paid_orders, 0) as paid_orders,
-        coalesce(orders_monthly.gmv, 0) as gmv,
-        coalesce(refunds_monthly.refunds, 0) as refunds,
-        coalesce(refunds_monthly.refunded_orders, 0) as refunded_orders,
-        coalesce(refunds_monthly.refunded_amount, 0) as refunded_amount,
-        coalesce(refunds_monthly.refunds_with_return, 0) as refunds_with_return,
-        coalesce(tickets_monthly.tickets, 0) as tickets,
-        coalesce(tickets_monthly.resolved_tickets, 0) as resolved_tickets,
+        {%- for relation, columns in [
+            ('orders_monthly', ['paid_orders', 'gmv']),
+            ('refunds_monthly', ['refunds', 'refunded_orders', 'refunded_amount', 'refunds_with_return']),
+            ('tickets_monthly', ['tickets', 'resolved_tickets']),
+        ] %}
+            {%- for column in columns %}
+                coalesce({{ relation }}.{{ column }}, 0) as {{ column }},
+            {%- endfor %}
+        {%- endfor %}
         tickets_monthly.median_resolution_hours,
         {{ storeops.safe_divide('coalesce(refunds_monthly.refunded_orders, 0)', 'orders_monthly.paid_orders') }}
             as refund_rate,
@@ -89,22 +65,15 @@ final as (
     from cells
     cross join categories
     left join orders_monthly
-        on
-            cells.month_start = orders_monthly.month_start
-            and cells.platform = orders_monthly.platform
-            and cells.product = orders_monthly.product
+        on true {{- storeops.funnel_keys_equal(cell_keys, 'cells', 'orders_monthly') }}
     left join refunds_monthly
         on
-            cells.month_start = refunds_monthly.month_start
-            and cells.platform = refunds_monthly.platform
-            and cells.product = refunds_monthly.product
-            and categories.reason_category = refunds_monthly.reason_category
+            categories.reason_category = refunds_monthly.reason_category
+            {{- storeops.funnel_keys_equal(cell_keys, 'cells', 'refunds_monthly') }}
     left join tickets_monthly
         on
-            cells.month_start = tickets_monthly.month_start
-            and cells.platform = tickets_monthly.platform
-            and cells.product = tickets_monthly.product
-            and categories.reason_category = tickets_monthly.reason_category
+            categories.reason_category = tickets_monthly.reason_category
+            {{- storeops.funnel_keys_equal(cell_keys, 'cells', 'tickets_monthly') }}
 
 )
 
