@@ -382,7 +382,7 @@ CATALOGUE: tuple[Case, ...] = (
          quarantined=(("items_no_sku.csv", "required value is empty"),)),
     Case("tmall service tickets with aliases, a ticket resolved before it was opened", "quarantined",
          _tmall_tickets_with_aliases, staged=("K-TKT-1", "K-TKT-2"), export="tmall__service_tickets",
-         key_column="ticket_id", quarantined=(("tickets_aliases.csv", "is before created_at"),)),
+         key_column="ticket_id", quarantined=(("tickets_aliases.csv", "is before 创建时间 (created_at)"),)),
     Case("generic service tickets with English aliases, a ticket without its category", "quarantined",
          _generic_tickets_without_category, staged=("G-TKT-1", "G-TKT-2"), export="generic__service_tickets",
          key_column="ticket_id", quarantined=(("tickets_no_category.csv", "required value is empty"),)),
