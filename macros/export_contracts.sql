@@ -79,6 +79,22 @@ generic__experiment_assignments:
       - {name: member_id, header: 'member_id', type: text}
       - {name: variant, header: 'variant', type: text, required: true}
       - {name: assigned_at, header: 'assigned_at', type: timestamp, required: true}
+generic__service_tickets:
+  timezone: local
+  natural_key: [ticket_id]
+  date_column: created_at
+  columns:
+      - {name: ticket_id, header: 'ticket_id', type: text, required: true}
+      - {name: order_id, header: 'order_id', type: text}
+      - {name: customer_id, header: 'customer_id', type: text}
+      - {name: created_at, header: 'created_at', type: timestamp, required: true}
+      - {name: category, header: 'category', type: text, required: true}
+      - {name: sub_category, header: 'sub_category', type: text}
+      - {name: status, header: 'status', type: text}
+      - {name: resolved_at, header: 'resolved_at', type: timestamp}
+      - {name: satisfaction, header: 'satisfaction', type: text}
+  rules:
+      - {check: not_before, column: resolved_at, other: created_at}
 manual__campaigns:
   timezone: Asia/Shanghai
   natural_key: [campaign_id, platform, phase]
@@ -350,6 +366,23 @@ tmall__members:
       - {name: last_purchase_at, header: '最近购买时间', type: timestamp}
       - {name: province, header: '省份', type: text}
       - {name: join_channel, header: '入会渠道', type: text}
+tmall__service_tickets:
+  timezone: Asia/Shanghai
+  natural_key: [ticket_id]
+  date_column: created_at
+  columns:
+      - {name: ticket_id, header: '工单编号', type: text, required: true}
+      - {name: order_id, header: '订单编号', type: text}
+      - {name: buyer_nick, header: '买家会员名', type: text}
+      - {name: created_at, header: '创建时间', type: timestamp, required: true}
+      - {name: category, header: '问题分类', type: text, required: true}
+      - {name: sub_category, header: '问题子类', type: text}
+      - {name: status, header: '工单状态', type: text}
+      - {name: resolved_at, header: '完结时间', type: timestamp}
+      - {name: satisfaction, header: '满意度', type: text}
+      - {name: agent, header: '处理客服', type: text}
+  rules:
+      - {check: not_before, column: resolved_at, other: created_at}
 {%- endset -%}
 {{ return(fromyaml(contracts)) }}
 {%- endmacro %}

@@ -291,6 +291,23 @@ def _generic_items_without_sku(root: Path) -> None:
                   ["G-ITEM-2", "1", "", "1", "10.00"]])
 
 
+def _tmall_tickets_with_aliases(root: Path) -> None:
+    header = ["工单ID", "订单号", "买家昵称", "工单创建时间", "问题类型", "二级分类", "工单完成时间", "满意度"]
+    write_export(root, "tmall", "service_tickets", "tickets_aliases.csv", header,
+                 [["K-TKT-1", "T-1", "tb_buyer", "2024-03-01 10:00:00", "物流问题", "物流太慢", "2024-03-01 12:00:00", "满意"],
+                  ["K-TKT-2", "", "", "2024-03-01 11:00:00", "售前咨询", "", "", ""],
+                  ["K-TKT-3", "T-2", "tb_other", "2024-03-02 10:00:00", "商品问题", "色差", "2024-03-01 09:00:00", ""]],
+                 encoding="gbk")
+
+
+def _generic_tickets_without_category(root: Path) -> None:
+    write_export(root, "generic", "service_tickets", "tickets_no_category.csv",
+                 ["ticket_id", "order_id", "created_at", "issue_type", "solved_at", "csat"],
+                 [["G-TKT-1", "G-1", "2024-03-01 10:00:00", "size", "2024-03-01 11:00:00", "5"],
+                  ["G-TKT-2", "", "2024-03-01 10:30:00", "other", "", ""],
+                  ["G-TKT-3", "G-2", "2024-03-01 11:00:00", "", "", ""]])
+
+
 CATALOGUE: tuple[Case, ...] = (
     Case("utf8 where gbk expected", "staged", _utf8_where_gbk_expected, staged=("T-UTF8-1",), export="tmall__orders"),
     Case("gbk where utf8 expected", "staged", _gbk_where_utf8_expected, staged=("G-GBK-1",)),
@@ -363,6 +380,12 @@ CATALOGUE: tuple[Case, ...] = (
     Case("generic order items with English aliases, a line without its SKU", "quarantined", _generic_items_without_sku,
          staged=("G-ITEM-1",), export="generic__order_items",
          quarantined=(("items_no_sku.csv", "required value is empty"),)),
+    Case("tmall service tickets with aliases, a ticket resolved before it was opened", "quarantined",
+         _tmall_tickets_with_aliases, staged=("K-TKT-1", "K-TKT-2"), export="tmall__service_tickets",
+         key_column="ticket_id", quarantined=(("tickets_aliases.csv", "is before 创建时间 (created_at)"),)),
+    Case("generic service tickets with English aliases, a ticket without its category", "quarantined",
+         _generic_tickets_without_category, staged=("G-TKT-1", "G-TKT-2"), export="generic__service_tickets",
+         key_column="ticket_id", quarantined=(("tickets_no_category.csv", "required value is empty"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

@@ -685,3 +685,38 @@ TRAILING_SPACE_HEADERS: dict[tuple[str, str], frozenset[str]] = {
     ("tmall", "orders"): frozenset({"收货地址", "订单付款时间", "联系电话", "宝贝标题", "宝贝种类", "物流单号"}),
 }
 """Headers the real back-end writes with a trailing space."""
+
+# --------------------------------------------------------------------------- #
+# service tickets (issue 15, after-sales)                                     #
+# --------------------------------------------------------------------------- #
+
+TICKET_TYPES: tuple[tuple[str, str, str, str, float], ...] = (
+    ("logistics_speed", "物流问题", "物流太慢", "slow delivery", 0.020),
+    ("logistics_speed", "物流问题", "催发货", "where is my order", 0.012),
+    ("damaged", "商品问题", "商品破损", "arrived damaged", 0.006),
+    ("not_as_described", "商品问题", "与描述不符", "not as described", 0.010),
+    ("not_as_described", "商品问题", "色差", "colour differs", 0.006),
+    ("size", "尺码问题", "尺码偏大", "too large", 0.008),
+    ("size", "尺码问题", "尺码偏小", "too small", 0.008),
+    ("quality", "商品问题", "质量问题", "quality issue", 0.007),
+    ("other", "售后咨询", "发票", "invoice", 0.005),
+    ("other", "售后咨询", "退换货流程", "return process", 0.006),
+)
+"""(reason category, Tmall 问题分类, Tmall 问题子类, generic sub_category, tickets per paid order before any fix).
+The generic export writes the reason category itself as its `category`."""
+TICKETS_WITHOUT_ORDER_SHARE = 0.05
+"""Share of extra tickets (pre-sale questions) with no order, as a share of the ticketed orders."""
+SAME_CITY_DELIVERY_DATE, SAME_CITY_DELIVERY_EFFECT = "2024-06-01", -0.4
+"""Same-city delivery from this date: logistics-speed tickets per paid order fall 40 %."""
+BETTER_PHOTOS_DATE, BETTER_PHOTOS_EFFECT = "2024-08-15", -0.5
+"""Better size and material photos from this date: not-as-described tickets per paid order fall 50 %."""
+TICKET_FIXES: tuple[tuple[str, str, float], ...] = (
+    (SAME_CITY_DELIVERY_DATE, "logistics_speed", SAME_CITY_DELIVERY_EFFECT),
+    (BETTER_PHOTOS_DATE, "not_as_described", BETTER_PHOTOS_EFFECT),
+)
+"""The demo's dated fixes: (date, reason category, relative change of that category's tickets per paid order for
+orders paid from the date on). Both platforms; the refund export is unchanged."""
+TICKET_RESOLUTION_MEAN_HOURS = 9.0
+"""Mean hours from a ticket's creation to its resolution (exponential); 3 % stay open."""
+TICKET_SATISFACTION: tuple[tuple[str, float], ...] = (("满意", 0.7), ("一般", 0.2), ("不满意", 0.1))
+"""满意度 values and shares (the generic export writes 5 / 3 / 1)."""

@@ -19,6 +19,7 @@ from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
 from storeops.generate.generic_recall import assignments_export, recall_orders, simulate_recall
 from storeops.generate.order_items import generic_items_export
+from storeops.generate.service_tickets import generic_tickets_export
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     assign_people,
@@ -84,6 +85,7 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
         table_export(PLATFORM, "orders", month, columns),
         generic_items_export(columns, month, items_rng),
         assignments_export(cal, recall),
+        generic_tickets_export(columns, cal, np.random.default_rng(seed.spawn(1)[0])),  # the seed's third child
     ]
 
 

@@ -1,4 +1,5 @@
-"""The Tmall shop's eight exports: orders, order items, refunds, Sycm (products, sources, shop), Zhitongche, members.
+"""The Tmall shop's nine exports: orders, order items, refunds, Sycm (products, sources, shop), Zhitongche, members,
+service tickets.
 
 Text follows the back-end: money with thousands separators (`1,234.50`),
 rates as `3.25%` or `--` when the denominator is zero, order numbers as 18-19
@@ -16,6 +17,7 @@ from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
 from storeops.generate.order_items import tmall_items_export
 from storeops.generate.people import People, make_people
+from storeops.generate.service_tickets import tmall_tickets_export
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     choose,
@@ -356,10 +358,10 @@ def _members_export(shop: TmallShop) -> Export:
 
 
 def tmall_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> list[Export]:
-    """Simulate the Tmall shop and lay out its eight exports."""
+    """Simulate the Tmall shop and lay out its nine exports."""
     sim_seed, render_seed = seed.spawn(2)
     shop = simulate_tmall(sim_seed, cal, scale)
-    rng = [np.random.default_rng(s) for s in render_seed.spawn(3)]
+    rng = [np.random.default_rng(s) for s in render_seed.spawn(4)]  # the first three as before
     return [
         _orders_export(shop, rng[0]),
         tmall_items_export(shop, rng[2]),
@@ -369,4 +371,5 @@ def tmall_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> 
         _shop_daily_export(shop),
         _ztc_export(shop),
         _members_export(shop),
+        tmall_tickets_export(shop, rng[3]),
     ]
