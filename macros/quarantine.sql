@@ -3,8 +3,7 @@
     (DECISIONLOG Q1). quarantine_rows unions one ephemeral model per group,
     models/quarantine/quarantine_rows__<group>.sql, each a single call of `quarantine_rows_of(group)`.
     The groups come from the contracts (macros/export_contracts.sql): an export's group is its
-    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, and so are the
-    stock exports of every platform (inventory snapshots, purchase receipts: `stock`), so that
+    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, so that
     no group unions seven or more base models (dbt-project-evaluator's fct_too_many_joins counts a
     union's inputs as joins). A new export of a platform needs nothing here; a new platform (or
     group) needs its one-line file, and quarantine_rows does not compile until it exists.
@@ -13,9 +12,6 @@
 {#- The group of an export `<platform>__<report>`. -#}
 {% macro quarantine_group(export) -%}
     {%- set platform, report = export.split('__', 1) -%}
-    {%- if report in ('inventory', 'purchase_receipts') -%}
-        {{ return('stock') }}
-    {%- endif -%}
     {{ return(platform ~ '_sycm' if platform == 'tmall' and report.startswith('sycm_') else platform) }}
 {%- endmacro %}
 

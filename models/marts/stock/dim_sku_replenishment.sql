@@ -1,5 +1,5 @@
--- One row per platform and SKU with inventory, as of its last snapshot: stock position, daily demand
--- (int_sku_demand_stats), lead time (int_sku_lead_times), service level (int_sku_service_levels), and
+-- One row per platform and SKU with inventory, as of its last snapshot: stock position (int_sku_stock_positions),
+-- daily demand (int_sku_demand_stats), lead time (int_sku_lead_times), service level (int_sku_service_levels), and
 -- safety stock = z · √(L·σ_d² + d̄²·σ_L²), reorder point = d̄·L + safety stock (macros/stock.sql), reorder_now
 -- = sellable + in transit <= reorder point (DECISIONLOG L5).
 with
@@ -7,32 +7,6 @@ with
 demand as (
 
     select * from {{ ref('int_sku_demand_stats') }}
-
-),
-
-lead_times as (
-
-    select * from {{ ref('int_sku_lead_times') }}
-
-),
-
-service_levels as (
-
-    select * from {{ ref('int_sku_service_levels') }}
-
-),
-
-positions as (
-
-    select
-        platform,
-        sku_id,
-        calendar_date,
-        cast(sum(on_hand) as bigint) as on_hand,
-        cast(sum(sellable) as bigint) as sellable,
-        cast(sum(coalesce(in_transit, 0)) as bigint) as in_transit
-    from {{ ref('fct_inventory_daily') }}
-    group by platform, sku_id, calendar_date
 
 ),
 
