@@ -30,12 +30,13 @@ inputs as (
         service_levels.service_level,
         service_levels.service_level_z
     from demand
-    inner join positions
+    inner join {{ ref('int_sku_stock_positions') }} as positions
         on
             (demand.platform, demand.sku_id, demand.as_of_date)
             = (positions.platform, positions.sku_id, positions.calendar_date)
-    left join lead_times on demand.sku_id = lead_times.sku_id
-    left join service_levels on demand.platform = service_levels.platform and demand.sku_id = service_levels.sku_id
+    left join {{ ref('int_sku_lead_times') }} as lead_times on demand.sku_id = lead_times.sku_id
+    left join {{ ref('int_sku_service_levels') }} as service_levels
+        on demand.platform = service_levels.platform and demand.sku_id = service_levels.sku_id
 
 ),
 
