@@ -295,6 +295,10 @@ def _inventory_export(cal: Calendar, skus: np.ndarray, first: np.ndarray, sold: 
 def _receipts_export(cal: Calendar, skus: np.ndarray, receipts: np.ndarray, rng: np.random.Generator) -> Export:
     """The receipts received in the window; ordered and received in office hours."""
     kept = receipts[(receipts[:, 2] >= 0) & (receipts[:, 2] < cal.days)]
+    if not len(kept):  # a window too short for any receipt: a header-only file
+        names = ("po_id", "sku_id", "warehouse", "supplier", "ordered_at", "received_at", "quantity")
+        return table_export("generic", "purchase_receipts", np.zeros(0, dtype=np.int64),
+                            {name: np.zeros(0, dtype=str) for name in names})
     sku, ordered, received, units = kept.T
     ordered_s = ordered * SECONDS_PER_DAY + rng.integers(9 * 3600, 18 * 3600, len(kept))
     received_s = received * SECONDS_PER_DAY + rng.integers(9 * 3600, 18 * 3600, len(kept))
