@@ -95,6 +95,33 @@ generic__service_tickets:
       - {name: satisfaction, header: 'satisfaction', type: text}
   rules:
       - {check: not_before, column: resolved_at, other: created_at}
+generic__inventory:
+  timezone: local
+  natural_key: [snapshot_date, sku_id, warehouse]
+  date_column: snapshot_date
+  columns:
+      - {name: snapshot_date, header: 'snapshot_date', type: date, required: true}
+      - {name: sku_id, header: 'sku_id', type: text, required: true}
+      - {name: warehouse, header: 'warehouse', type: text}
+      - {name: product_id, header: 'product_id', type: text}
+      - {name: on_hand, header: 'on_hand', type: integer}
+      - {name: sellable, header: 'sellable', type: integer, required: true}
+      - {name: locked, header: 'locked', type: integer}
+      - {name: in_transit, header: 'in_transit', type: integer}
+generic__purchase_receipts:
+  timezone: local
+  natural_key: [po_id, sku_id, received_at]
+  date_column: received_at
+  columns:
+      - {name: po_id, header: 'po_id', type: text, required: true}
+      - {name: sku_id, header: 'sku_id', type: text, required: true}
+      - {name: warehouse, header: 'warehouse', type: text}
+      - {name: supplier, header: 'supplier', type: text}
+      - {name: ordered_at, header: 'ordered_at', type: timestamp, required: true}
+      - {name: received_at, header: 'received_at', type: timestamp, required: true}
+      - {name: quantity, header: 'quantity', type: integer, required: true}
+  rules:
+      - {check: not_before, column: received_at, other: ordered_at}
 manual__campaigns:
   timezone: Asia/Shanghai
   natural_key: [campaign_id, platform, phase]
@@ -383,6 +410,21 @@ tmall__service_tickets:
       - {name: agent, header: '处理客服', type: text}
   rules:
       - {check: not_before, column: resolved_at, other: created_at}
+tmall__inventory:
+  timezone: Asia/Shanghai
+  natural_key: [snapshot_date, merchant_code, warehouse]
+  date_column: snapshot_date
+  columns:
+      - {name: snapshot_date, header: '日期', type: date, required: true}
+      - {name: merchant_code, header: '商家编码', type: text, required: true}
+      - {name: warehouse, header: '仓库名称', type: text}
+      - {name: product_title, header: '商品名称', type: text}
+      - {name: product_id, header: '商品ID', type: text}
+      - {name: sku_properties, header: '商品属性', type: text}
+      - {name: on_hand, header: '实物库存', type: integer}
+      - {name: sellable, header: '可售库存', type: integer, required: true}
+      - {name: locked, header: '锁定库存', type: integer}
+      - {name: in_transit, header: '在途库存', type: integer}
 {%- endset -%}
 {{ return(fromyaml(contracts)) }}
 {%- endmacro %}

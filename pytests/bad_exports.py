@@ -35,6 +35,10 @@ ASSIGNMENTS = ["experiment_id", "member_id", "variant", "assigned_at"]
 ITEMS = ["订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注", "订单状态", "商家编码"]
 """The older 宝贝报表 layout: no sub-order number, no date (src/storeops/contracts/README.md)."""
 GENERIC_ITEMS = ["order_id", "line_id", "sku", "quantity", "price"]
+INVENTORY = ["日期", "商家编码", "可用库存", "占用库存"]
+"""A Tmall stock list under the ERP words (aliases) and without a warehouse column (src/storeops/contracts/README.md)."""
+RECEIPTS = ["采购单号", "商家编码", "采购日期", "入库时间", "入库数量"]
+"""A purchase receipt list under its Chinese headers (aliases of generic/purchase_receipts)."""
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -306,6 +310,17 @@ def _generic_tickets_without_category(root: Path) -> None:
                  [["G-TKT-1", "G-1", "2024-03-01 10:00:00", "size", "2024-03-01 11:00:00", "5"],
                   ["G-TKT-2", "", "2024-03-01 10:30:00", "other", "", ""],
                   ["G-TKT-3", "G-2", "2024-03-01 11:00:00", "", "", ""]])
+def _tmall_inventory_with_aliases(root: Path) -> None:
+    write_export(root, "tmall", "inventory", "inventory_aliases.csv", INVENTORY,
+                 [["2024-03-01", "INV-T-1", "5", "1"], ["2024-03-01", "INV-T-2", "1,200", "0"],
+                  ["2024-03-01", "INV-T-3", "缺货", "0"]], encoding="gbk")
+
+
+def _receipts_before_their_order(root: Path) -> None:
+    write_export(root, "generic", "purchase_receipts", "receipts_early.csv", RECEIPTS,
+                 [["PO-1", "RCV-SKU-1", "2024-02-20", "2024-03-01 10:00", "50"],
+                  ["PO-3", "RCV-SKU-3", "2024-02-21", "2024-03-01 11:00", "20"],
+                  ["PO-2", "RCV-SKU-2", "2024-03-02", "2024-03-01 10:00", "50"]])
 
 
 CATALOGUE: tuple[Case, ...] = (
@@ -386,6 +401,12 @@ CATALOGUE: tuple[Case, ...] = (
     Case("generic service tickets with English aliases, a ticket without its category", "quarantined",
          _generic_tickets_without_category, staged=("G-TKT-1", "G-TKT-2"), export="generic__service_tickets",
          key_column="ticket_id", quarantined=(("tickets_no_category.csv", "required value is empty"),)),
+    Case("tmall inventory under ERP words without a warehouse, stock in words", "quarantined",
+         _tmall_inventory_with_aliases, staged=("INV-T-1", "INV-T-2"), export="tmall__inventory",
+         key_column="merchant_code", quarantined=(("inventory_aliases.csv", "'缺货' is not"),)),
+    Case("purchase receipts with Chinese headers, one received before it was ordered", "quarantined",
+         _receipts_before_their_order, staged=("RCV-SKU-1", "RCV-SKU-3"), export="generic__purchase_receipts",
+         key_column="sku_id", quarantined=(("receipts_early.csv", "is before ordered_at (ordered_at)"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

@@ -720,3 +720,28 @@ TICKET_RESOLUTION_MEAN_HOURS = 9.0
 """Mean hours from a ticket's creation to its resolution (exponential); 3 % stay open."""
 TICKET_SATISFACTION: tuple[tuple[str, float], ...] = (("满意", 0.7), ("一般", 0.2), ("不满意", 0.1))
 """满意度 values and shares (the generic export writes 5 / 3 / 1)."""
+
+# --- Stock (issue 15; generate/stock.py, DECISIONLOG L3) ---
+STOCK_WAREHOUSE = "杭州仓"
+"""The Tmall shop's one warehouse, as its inventory snapshots and purchase receipts name it."""
+STOCK_SUPPLIER = "义乌服饰供应链"
+LEAD_TIME_DAYS = (5, 12)
+"""A purchase order is received 5 to 12 days (inclusive, uniform) after it is placed."""
+EXPRESS_LEAD_TIME_DAYS = 2
+"""An order placed in a hurry, when a day's sales would take sellable stock below zero, arrives in 2 days."""
+STOCKOUT_SKU = "TS-2401-BK-M"
+"""The injected stock-out: the best seller's (TS-2401, the cotton T-shirt) black M, during the 618 warm-up."""
+STOCKOUT_SIBLING_SKU = "TS-2401-WH-M"
+"""While STOCKOUT_SKU is out, the lines that would have been its ordinary sales are this SKU's (the buyer takes
+the white one); the pre-sale orders of TS-2401 placed then are STOCKOUT_SKU's (deposit now, shipped later)."""
+STOCKOUT_FIRST_DAY: MonthDay = (6, 7)
+"""Its last units sell on this day: the day's snapshot is the first with 0 sellable (a week into the warm-up)."""
+STOCKOUT_LAST_DAY: MonthDay = (6, 14)
+"""The last day with 0 sellable; the late purchase order is received the next day."""
+STOCKOUT_REORDER_DAYS_BEFORE = 3
+"""The purchase order that ends the stock-out was placed this many days before STOCKOUT_FIRST_DAY (too late)."""
+INVENTORY_MISSING_DAYS: tuple[MonthDay, ...] = ((3, 10), (8, 20), (8, 21))
+"""Days the inventory export has no snapshot at all (the warehouse system's sync failed); the marts carry the
+day before forward."""
+GENERIC_WAREHOUSE = "main"
+"""The generic shop's one warehouse (generic/inventory)."""

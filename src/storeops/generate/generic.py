@@ -1,4 +1,5 @@
-"""The generic order export and its order items: a small third shop with repeat customers; and its coupon recall.
+"""The generic order export and its order items: a small third shop with repeat customers; its coupon recall; and
+its inventory snapshots (generate/stock.py).
 
 The shop runs the calendar's member day (the rule is for `all` platforms): orders × MEMBER_DAY_GMV_LIFT on member
 days (DECISIONLOG B7).
@@ -19,7 +20,6 @@ from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
 from storeops.generate.generic_recall import assignments_export, recall_orders, simulate_recall
 from storeops.generate.order_items import generic_items_export
-from storeops.generate.service_tickets import generic_tickets_export
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     assign_people,
@@ -28,6 +28,8 @@ from storeops.generate.sampling import (
     seconds_of_day,
     unique_digits,
 )
+from storeops.generate.service_tickets import generic_tickets_export
+from storeops.generate.stock import generic_inventory_export
 from storeops.generate.writer import Export, table_export
 
 PLATFORM = "generic"
@@ -81,11 +83,15 @@ def generic_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -
     month = cal.month_key[created[order] // SECONDS_PER_DAY]
     items_rng = np.random.default_rng(seed.spawn(1)[0])  # the seed's second child: the orders stay as they were
     columns |= _shipments(np.random.default_rng(seed.spawn(1)[0]), cal, columns)  # the third child
+    items = generic_items_export(columns, month, items_rng)
+    stock_rng = np.random.default_rng(seed.spawn(1)[0])  # the fourth child: the files above stay as they were
+    tickets_rng = np.random.default_rng(seed.spawn(1)[0])  # the fifth child
     return [
         table_export(PLATFORM, "orders", month, columns),
-        generic_items_export(columns, month, items_rng),
+        items,
         assignments_export(cal, recall),
-        generic_tickets_export(columns, cal, np.random.default_rng(seed.spawn(1)[0])),  # the seed's third child
+        generic_tickets_export(columns, cal, tickets_rng),
+        generic_inventory_export(cal, items, stock_rng),
     ]
 
 

@@ -5,10 +5,15 @@ size for the generic shop); some orders of two or more units are two lines of tw
 whose quantities add up to the order's. Every line's price is the order's unit price, so the lines of an
 order sum to its goods amount exactly: Σ 价格 × 购买数量 = 买家应付货款 (Tmall), Σ unit_price × quantity =
 amount (generic) (DECISIONLOG I2). A refund's status and amount sit on the order's first line.
+
+The Tmall lines carry the demo's stock-out (catalog.STOCKOUT_SKU, DECISIONLOG L3): while the SKU is out of stock
+its ordinary lines are its sibling colour's and the pre-sale orders of its product taken then are its own
+(generate/stock.py, `stockout_skus`). Only SKU codes move, so the sums above still hold.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -16,6 +21,7 @@ import numpy as np
 from storeops.generate import catalog as cat
 from storeops.generate import fmt
 from storeops.generate.sampling import SECONDS_PER_DAY, unique_digits
+from storeops.generate.stock import stockout_skus
 from storeops.generate.tmall_refunds import STATUSES
 from storeops.generate.writer import Export, table_export
 
@@ -45,12 +51,23 @@ def _first_line_only(values: np.ndarray, line_no: np.ndarray, empty: str = "") -
     return np.where(line_no == 0, values, empty)
 
 
-def tmall_items_export(shop: TmallShop, rng: np.random.Generator) -> Export:
-    """宝贝报表: one row per order line, SKU merchant codes `<item number>-<colour>-<size>`."""
+@dataclass(frozen=True)
+class TmallLines:
+    """The Tmall order lines: the order each belongs to (index into shop.orders), units, merchant code."""
+
+    order: np.ndarray
+    quantity: np.ndarray
+    sku: np.ndarray
+    columns: dict[str, np.ndarray]
+
+
+def tmall_item_lines(shop: TmallShop, rng: np.random.Generator) -> TmallLines:
+    """The lines of the 宝贝报表: one per order line, SKU merchant codes `<item number>-<colour>-<size>`."""
     o, s, cal = shop.orders, shop.state, shop.cal
     order, qty, line_no = split_lines(rng, o.quantity)
     colour = rng.integers(0, len(cat.SKU_COLOURS), len(o))[order]
     size = _sizes(rng, order, line_no, len(o))
+    colour, size = stockout_skus(shop, order, line_no, colour, size)
     product = o.product[order]
     item_number = np.array([p.item_number for p in cat.TMALL_PRODUCTS])[product]
     colours = np.array([c for c, _ in cat.SKU_COLOURS])[colour]
@@ -82,7 +99,13 @@ def tmall_items_export(shop: TmallShop, rng: np.random.Generator) -> Export:
         "shipped_at": fmt.timestamps(cal.start, s.shipped[order]),
         "created_at": fmt.timestamps(cal.start, o.created[order]),
     }
-    return table_export("tmall", "order_items", cal.month_key[o.created[order] // SECONDS_PER_DAY], columns)
+    return TmallLines(order, qty, code, columns)
+
+
+def tmall_items_export(shop: TmallShop, lines: TmallLines) -> Export:
+    """宝贝报表: one row per order line."""
+    month = shop.cal.month_key[shop.orders.created[lines.order] // SECONDS_PER_DAY]
+    return table_export("tmall", "order_items", month, lines.columns)
 
 
 def generic_items_export(orders: dict[str, np.ndarray], month: np.ndarray, rng: np.random.Generator) -> Export:

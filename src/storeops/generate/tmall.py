@@ -1,5 +1,6 @@
-"""The Tmall shop's nine exports: orders, order items, refunds, Sycm (products, sources, shop), Zhitongche, members,
-service tickets.
+"""The Tmall shop's exports: orders, order items, refunds, Sycm (products, sources, shop), Zhitongche, members,
+service tickets; and its stock: inventory snapshots and the purchase receipts of its warehouse system
+(generate/stock.py).
 
 Text follows the back-end: money with thousands separators (`1,234.50`),
 rates as `3.25%` or `--` when the denominator is zero, order numbers as 18-19
@@ -15,9 +16,10 @@ import numpy as np
 from storeops.generate import catalog as cat
 from storeops.generate import fmt
 from storeops.generate.calendar import Calendar
-from storeops.generate.order_items import tmall_items_export
+from storeops.generate.order_items import tmall_item_lines, tmall_items_export
 from storeops.generate.people import People, make_people
 from storeops.generate.service_tickets import tmall_tickets_export
+from storeops.generate.stock import stock_exports
 from storeops.generate.sampling import (
     SECONDS_PER_DAY,
     choose,
@@ -358,13 +360,14 @@ def _members_export(shop: TmallShop) -> Export:
 
 
 def tmall_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> list[Export]:
-    """Simulate the Tmall shop and lay out its nine exports."""
+    """Simulate the Tmall shop and lay out its exports (tickets and stock last, each from its own render seed)."""
     sim_seed, render_seed = seed.spawn(2)
     shop = simulate_tmall(sim_seed, cal, scale)
-    rng = [np.random.default_rng(s) for s in render_seed.spawn(4)]  # the first three as before
+    rng = [np.random.default_rng(s) for s in render_seed.spawn(5)]  # the first three as before
+    lines = tmall_item_lines(shop, rng[2])
     return [
         _orders_export(shop, rng[0]),
-        tmall_items_export(shop, rng[2]),
+        tmall_items_export(shop, lines),
         _refunds_export(shop),
         _product_traffic_export(shop, rng[1]),
         _traffic_sources_export(shop),
@@ -372,4 +375,5 @@ def tmall_exports(seed: np.random.SeedSequence, cal: Calendar, scale: float) -> 
         _ztc_export(shop),
         _members_export(shop),
         tmall_tickets_export(shop, rng[3]),
+        *stock_exports(shop, lines.order, lines.quantity, lines.sku, rng[4]),
     ]
