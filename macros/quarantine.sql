@@ -3,7 +3,8 @@
     (DECISIONLOG Q1). quarantine_rows unions one ephemeral model per group,
     models/quarantine/quarantine_rows__<group>.sql, each a single call of `quarantine_rows_of(group)`.
     The groups come from the contracts (macros/export_contracts.sql): an export's group is its
-    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, so that
+    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, and so are
+    its operations exports (inventory snapshots and service tickets), so that
     no group unions seven or more base models (dbt-project-evaluator's fct_too_many_joins counts a
     union's inputs as joins). A new export of a platform needs nothing here; a new platform (or
     group) needs its one-line file, and quarantine_rows does not compile until it exists.
@@ -12,7 +13,12 @@
 {#- The group of an export `<platform>__<report>`. -#}
 {% macro quarantine_group(export) -%}
     {%- set platform, report = export.split('__', 1) -%}
-    {{ return(platform ~ '_sycm' if platform == 'tmall' and report.startswith('sycm_') else platform) }}
+    {%- if platform == 'tmall' and report.startswith('sycm_') -%}
+        {{ return('tmall_sycm') }}
+    {%- elif platform == 'tmall' and report in ['inventory', 'service_tickets'] -%}
+        {{ return('tmall_operations') }}
+    {%- endif -%}
+    {{ return(platform) }}
 {%- endmacro %}
 
 {#- The groups, each once, in the contracts' order. -#}

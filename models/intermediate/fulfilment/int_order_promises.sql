@@ -4,6 +4,9 @@
 -- (most criteria filled in), and among equally specific rules the longest promise (DECISIONLOG U1); NULL when no
 -- rule matches (a test fails: the seed's catch-all row prevents it). An order without a store id takes its
 -- platform's default store id (int_funnel_platform_stores, DECISIONLOG F4).
+-- A table: it joins every paid order to the rules, and it ends a chain of views from the campaign calendar (U5).
+{{ config(materialized='table') }}
+
 with
 
 paid_orders as (
