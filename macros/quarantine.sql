@@ -3,9 +3,10 @@
     (DECISIONLOG Q1). quarantine_rows unions one ephemeral model per group,
     models/quarantine/quarantine_rows__<group>.sql, each a single call of `quarantine_rows_of(group)`.
     The groups come from the contracts (macros/export_contracts.sql): an export's group is its
-    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, and so are
-    its operations exports (inventory snapshots and service tickets), so that
-    no group unions seven or more base models (dbt-project-evaluator's fct_too_many_joins counts a
+    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, the operations
+    exports of every platform (inventory snapshots, purchase receipts, service tickets) are one group, and the
+    operator's manual sheets join the generic exports (neither comes from a platform's back-end), so that no
+    group unions seven or more base models and quarantine_rows unions fewer than seven groups (dbt-project-evaluator's fct_too_many_joins counts a
     union's inputs as joins). A new export of a platform needs nothing here; a new platform (or
     group) needs its one-line file, and quarantine_rows does not compile until it exists.
 -#}
@@ -15,8 +16,10 @@
     {%- set platform, report = export.split('__', 1) -%}
     {%- if platform == 'tmall' and report.startswith('sycm_') -%}
         {{ return('tmall_sycm') }}
-    {%- elif platform == 'tmall' and report in ['inventory', 'service_tickets'] -%}
-        {{ return('tmall_operations') }}
+    {%- elif report in ['inventory', 'purchase_receipts', 'service_tickets'] -%}
+        {{ return('operations') }}
+    {%- elif platform == 'manual' -%}
+        {{ return('generic') }}
     {%- endif -%}
     {{ return(platform) }}
 {%- endmacro %}
