@@ -1,0 +1,341 @@
+"""The semantic layer against the marts: every metric, through MetricFlow, equals SQL written here on the mart.
+
+MetricFlow compiles each metric in process (storeops.semantic, the manifest of `dbt parse`); the figures are
+compared month by month and per platform and channel (or the mart's own slice), and over all of them together,
+with the ratio of sums recomputed here from the mart's counts. One test runs the `mf` command itself on a copy
+of the warehouse. Reads the warehouse `make test` publishes (STOREOPS_WAREHOUSE to check another).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from storeops import semantic
+from storeops.settings import load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+MF = str(Path(sys.executable).with_name("mf"))
+DEFAULT_MODEL = "last_click"  # dbt_project.yml var attribution_model
+
+Value = float | None
+DAY = "2024-06-18"  # a day of the 618 festival, for the marts' own row-level rates
+ON_DAY = f"{{{{ TimeDimension('metric_time', 'day') }}}} = '{DAY}'"
+
+
+@dataclass(frozen=True)
+class Slice:
+    """A group-by in the semantic layer and the same grouping in SQL on the mart."""
+
+    group_by: tuple[str, ...]
+    sql_keys: tuple[str, ...]
+
+
+def key_part(value: object) -> str:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()[:10]
+    if hasattr(value, "date") and callable(value.date):  # pandas Timestamp
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def number(value: object) -> Value:
+    if value is None or value == "" or pd.isna(value):
+        return None
+    return float(value) if isinstance(value, (int, float, Decimal)) else float(str(value))
+
+
+def semantic_rows(metric: str, group_by: Sequence[str], warehouse: Path,
+                  where: Sequence[str] | None = None) -> dict[tuple[str, ...], Value]:
+    frame = semantic.query(warehouse, [metric], group_by, where=where)
+    return {
+        tuple(key_part(row[g]) for g in group_by): number(row[metric])
+        for row in frame.to_dict("records")
+    }
+
+
+def sql_rows(con: duckdb.DuckDBPyConnection, sql: str) -> dict[tuple[str, ...], Value]:
+    return {tuple(key_part(v) for v in row[:-1]): number(row[-1]) for row in con.execute(sql).fetchall()}
+
+
+def assert_same(got: dict[tuple[str, ...], Value], expected: dict[tuple[str, ...], Value], what: str) -> None:
+    assert any(v not in (None, 0) for v in expected.values()), f"{what}: the mart has no figure to compare"
+    for key in sorted(set(got) | set(expected)):
+        g, e = got.get(key), expected.get(key)
+        same = (g is None and e is None) or (
+            g is not None and e is not None and math.isclose(g, e, rel_tol=1e-9, abs_tol=1e-6)
+        )
+        assert same, f"{what} at {key}: semantic layer {g}, mart {e}"
+
+
+def sum_sql(column: str) -> str:
+    return f"sum({column})"
+
+
+def ratio_sql(numerator: str, denominator: str) -> str:
+    """A ratio of sums over the rows that carry both parts (where the mart's own row-level ratio is defined)."""
+    both = f"{numerator} is not null and {denominator} is not null"
+    return f"sum({numerator}) filter (where {both}) / nullif(sum({denominator}) filter (where {both}), 0)"
+
+
+def check(con: duckdb.DuckDBPyConnection, warehouse: Path, metric: str, slices: Sequence[Slice],
+          mart: str, value_sql: str, where: str = "true", semantic_where: Sequence[str] | None = None) -> None:
+    for s in slices:
+        keys = ", ".join(s.sql_keys)
+        select_keys = keys + ", " if keys else ""
+        expected = sql_rows(con, f"select {select_keys}{value_sql} from {mart} where {where}"
+                                 f"{' group by ' + keys if keys else ''}")
+        assert_same(semantic_rows(metric, s.group_by, warehouse, semantic_where), expected, f"{metric} by {s.group_by}")
+
+
+@pytest.fixture(scope="module")
+def warehouse() -> Path:
+    path = load_settings().warehouse
+    if not path.exists():
+        pytest.fail(f"no published warehouse at {path}: `make test` builds it before pytest")
+    semantic.engine()  # parse the semantic manifest once for the module
+    return path
+
+
+# ---------------------------------------------------------------- funnel (fct_funnel_daily)
+
+FUNNEL = "marts.fct_funnel_daily"
+FUNNEL_SLICES = (
+    Slice(("metric_time__month", "funnel__platform", "funnel__channel"),
+          ("date_trunc('month', stat_date)", "platform", "channel")),
+    Slice(("metric_time__month",), ("date_trunc('month', stat_date)",)),
+)
+FUNNEL_SUMS = {
+    "exposures": "exposures", "clicks": "clicks", "visitor_days": "visitors", "page_views": "page_views",
+    "product_viewer_days": "product_viewers", "cart_adder_days": "cart_adders",
+    "ordering_buyer_days": "ordering_buyers", "paying_buyer_days": "paying_buyers", "paid_orders": "paid_orders",
+    "inquiries": "inquiries", "gmv": "gmv", "net_gmv": "net_gmv",
+}
+FUNNEL_RATES = {  # metric: (numerator, denominator, the mart's own row-level rate)
+    "ctr": ("clicks", "exposures", "ctr"),
+    "product_view_rate_over_days": ("product_viewers", "visitors", "product_view_rate"),
+    "cart_rate_over_days": ("cart_adders", "visitors", "cart_rate"),
+    "order_conversion_rate_over_days": ("ordering_buyers", "visitors", "order_conversion_rate"),
+    "payment_conversion_rate_over_days": ("paying_buyers", "visitors", "payment_conversion_rate"),
+    "inquiry_rate_over_days": ("inquiries", "visitors", "inquiry_rate"),
+    "average_order_value_over_days": ("gmv", "paying_buyers", "average_order_value"),
+}
+
+
+@pytest.mark.parametrize("metric", sorted(FUNNEL_SUMS))
+def test_funnel_counts(wh, warehouse, metric):
+    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, sum_sql(FUNNEL_SUMS[metric]))
+
+
+@pytest.mark.parametrize("metric", sorted(FUNNEL_RATES))
+def test_funnel_rates_are_ratios_of_sums(wh, warehouse, metric):
+    numerator, denominator, _ = FUNNEL_RATES[metric]
+    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, ratio_sql(numerator, denominator))
+
+
+@pytest.mark.parametrize("metric", sorted(FUNNEL_RATES))
+def test_funnel_rates_on_one_day_and_channel_are_the_marts_own(wh, warehouse, metric):
+    day_slice = Slice(("metric_time__day", "funnel__platform", "funnel__channel"), ("stat_date", "platform", "channel"))
+    column = FUNNEL_RATES[metric][2]
+    check(wh, warehouse, metric, [day_slice], FUNNEL, f"any_value({column})", where=f"stat_date = date '{DAY}'",
+          semantic_where=[ON_DAY])
+
+
+def test_conversion_over_a_month_is_not_the_mean_of_daily_rates(wh, warehouse):
+    """June's own-shop conversion from the semantic layer is Σ buyers / Σ visitors, which the mean of the daily
+    rates is not (the demo's 618 festival days carry more visitors and convert differently)."""
+    where = "stat_date >= date '2024-06-01' and stat_date < date '2024-07-01' and platform = 'site'"
+    ratio, mean = wh.execute(
+        f"with d as (select stat_date, sum(paying_buyers) b, sum(visitors) v from {FUNNEL} where {where} group by 1)"
+        " select sum(b) / sum(v), avg(b / v) from d"
+    ).fetchone()
+    got = semantic.query(warehouse, ["payment_conversion_rate_over_days"], ["metric_time__month"],
+                         where=["{{ Dimension('funnel__platform') }} = 'site'",
+                                "{{ TimeDimension('metric_time', 'month') }} = '2024-06-01'"])
+    assert len(got) == 1
+    value = float(got["payment_conversion_rate_over_days"].iloc[0])
+    assert math.isclose(value, ratio, rel_tol=1e-9)
+    assert not math.isclose(value, mean, rel_tol=1e-6)
+
+
+# ---------------------------------------------------------------- channel ROI (fct_channel_roi_daily)
+
+ROI = "marts.fct_channel_roi_daily"
+ROI_SLICES = (
+    Slice(("metric_time__month", "channel_roi__platform", "channel_roi__channel"),
+          ("date_trunc('month', stat_date)", "platform", "channel")),
+    Slice(("metric_time__month",), ("date_trunc('month', stat_date)",)),
+)
+ROI_SUMS = {
+    "spend": "spend", "ad_impressions": "impressions", "ad_clicks": "clicks", "sessions": "sessions",
+    "platform_attributed_orders": "platform_attributed_orders",
+    "platform_attributed_revenue": "platform_attributed_revenue",
+    "warehouse_attributed_orders": "warehouse_attributed_orders",
+    "warehouse_attributed_revenue": "warehouse_attributed_revenue",
+    "warehouse_attributed_net_revenue": "warehouse_attributed_net_revenue",
+    "warehouse_attributed_new_customers": "warehouse_attributed_new_customers",
+}
+ROI_RATES = {  # metric: (numerator, denominator, the mart's own row-level ratio)
+    "ad_ctr": ("clicks", "impressions", "ad_ctr"),
+    "cpc": ("spend", "clicks", "cpc"),
+    "roas": ("warehouse_attributed_revenue", "spend", "roas"),
+    "platform_roas": ("platform_attributed_revenue", "spend", "platform_roas"),
+    "cpa": ("spend", "warehouse_attributed_orders", "cpa"),
+    "platform_cpa": ("spend", "platform_attributed_orders", "platform_cpa"),
+    "cac": ("spend", "warehouse_attributed_new_customers", "cac"),
+}
+ONE_MODEL = f"attribution_model = '{DEFAULT_MODEL}'"
+
+
+@pytest.mark.parametrize("metric", sorted(ROI_SUMS))
+def test_channel_roi_sums_read_the_default_attribution_model(wh, warehouse, metric):
+    check(wh, warehouse, metric, ROI_SLICES, ROI, sum_sql(ROI_SUMS[metric]), where=ONE_MODEL)
+
+
+@pytest.mark.parametrize("metric", sorted(ROI_RATES))
+def test_channel_roi_ratios_are_ratios_of_sums(wh, warehouse, metric):
+    numerator, denominator, _ = ROI_RATES[metric]
+    check(wh, warehouse, metric, ROI_SLICES, ROI, ratio_sql(numerator, denominator), where=ONE_MODEL)
+
+
+@pytest.mark.parametrize("metric", sorted(ROI_RATES))
+def test_channel_roi_ratios_on_one_day_and_channel_are_the_marts_own(wh, warehouse, metric):
+    day_slice = Slice(("metric_time__day", "channel_roi__platform", "channel_roi__channel"),
+                      ("stat_date", "platform", "channel"))
+    column = ROI_RATES[metric][2]
+    check(wh, warehouse, metric, [day_slice], ROI, f"any_value({column})",
+          where=f"{ONE_MODEL} and stat_date = date '{DAY}'", semantic_where=[ON_DAY])
+
+
+def test_no_metric_adds_up_the_five_attribution_models(wh, warehouse):
+    """Spend grouped by attribution model shows the default model alone, and its total is one model's copy."""
+    by_model = semantic.query(warehouse, ["spend", "warehouse_attributed_revenue"], ["channel_roi__attribution_model"])
+    assert list(by_model["channel_roi__attribution_model"]) == [DEFAULT_MODEL]
+    one_copy, all_rows, models = wh.execute(
+        f"select sum(spend) filter (where {ONE_MODEL}), sum(spend), count(distinct attribution_model) from {ROI}"
+    ).fetchone()
+    assert models == 5 and float(all_rows) == pytest.approx(5 * float(one_copy))
+    total = semantic.query(warehouse, ["spend"], [])
+    assert float(total["spend"].iloc[0]) == pytest.approx(float(one_copy), rel=1e-12)
+
+
+# ---------------------------------------------------------------- members
+
+MEMBERS = "marts.dim_members"
+MEMBER_SLICES = (
+    Slice(("metric_time__month", "member__platform", "member__rfm_segment"),
+          ("date_trunc('month', first_order_date)", "platform", "rfm_segment")),
+    Slice(("member__rfm_segment",), ("rfm_segment",)),
+)
+MEMBER_METRICS = {
+    "members": "count(*)",
+    "high_value_members": "count(*) filter (where is_high_value)",
+    "silent_members": "count(*) filter (where is_silent)",
+    "member_revenue": "sum(revenue)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(MEMBER_METRICS))
+def test_member_counts_and_rfm_segments(wh, warehouse, metric):
+    check(wh, warehouse, metric, MEMBER_SLICES, MEMBERS, MEMBER_METRICS[metric])
+
+
+COHORTS = "marts.fct_member_cohorts"
+COHORT_SLICES = (
+    Slice(("metric_time__month", "member_cohort__platform", "member_cohort__months_since_first"),
+          ("cohort_month", "platform", "months_since_first")),
+    # over every cohort: the retention curve
+    Slice(("member_cohort__platform", "member_cohort__months_since_first"), ("platform", "months_since_first")),
+)
+COHORT_METRICS = {
+    "cohort_active_members": "sum(active_members)",
+    "cohort_members_observed": "sum(cohort_size) filter (where active_members is not null)",
+    "new_members": "sum(cohort_size) filter (where months_since_first = 0)",
+    "cohort_revenue": "sum(revenue)",
+    "retention_rate": ratio_sql("active_members", "cohort_size"),
+}
+
+
+@pytest.mark.parametrize("metric", sorted(COHORT_METRICS))
+def test_cohort_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, COHORT_SLICES, COHORTS, COHORT_METRICS[metric])
+
+
+def test_new_members_per_month_are_dim_members_first_orders(wh, warehouse):
+    expected = sql_rows(
+        wh, f"select date_trunc('month', first_order_date), platform, count(*) from {MEMBERS} group by all"
+    )
+    got = semantic_rows("new_members", ("metric_time__month", "member_cohort__platform"), warehouse)
+    assert_same(got, expected, "new_members against dim_members")
+
+
+REPURCHASE = "marts.fct_member_repurchase_monthly"
+REPURCHASE_SLICES = (
+    Slice(("metric_time__month", "member_month__platform"), ("order_month", "platform")),
+    Slice(("metric_time__quarter", "member_month__platform"), ("date_trunc('quarter', order_month)", "platform")),
+)
+REPURCHASE_METRICS = {
+    "monthly_buyers": "sum(buyers)",
+    "repeat_buyers": "sum(repeat_buyers)",
+    "returning_customers": "sum(returning_customers)",
+    "new_buyers": "sum(new_buyers)",
+    "repurchase_rate": ratio_sql("repeat_buyers", "buyers"),
+    "returning_customer_rate": ratio_sql("returning_customers", "buyers"),
+    **{f"new_buyers_{kind}_{n}d": f"sum(new_buyers_{kind}_{n}d)"
+       for kind in ("observed", "reordered") for n in (30, 60, 90)},
+    **{f"reorder_rate_{n}d": ratio_sql(f"new_buyers_reordered_{n}d", f"new_buyers_observed_{n}d")
+       for n in (30, 60, 90)},
+}
+
+
+@pytest.mark.parametrize("metric", sorted(REPURCHASE_METRICS))
+def test_repurchase_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, REPURCHASE_SLICES, REPURCHASE, REPURCHASE_METRICS[metric])
+
+
+# ---------------------------------------------------------------- coverage and the mf command
+
+
+TESTED = {*FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS}
+
+
+def test_every_metric_is_checked_here(warehouse):
+    defined = {m.name for m in semantic.engine()[0].list_metrics(include_dimensions=False)}
+    assert defined == TESTED, f"untested: {sorted(defined - TESTED)}; not defined: {sorted(TESTED - defined)}"
+
+
+def test_mf_query_on_a_copy_of_the_warehouse(wh, warehouse, tmp_path):
+    """The `mf` command itself, on a copy named like the working file (its catalog), never on the published file."""
+    _, catalog = semantic.engine()
+    copy = tmp_path / f"{catalog}.duckdb"
+    shutil.copyfile(warehouse, copy)
+    out = tmp_path / "conversion.csv"
+    env = {**os.environ, "STOREOPS_WORKFILE": str(copy), "STOREOPS_TEMP_DIR": str(tmp_path / "duckdb_tmp")}
+    run = subprocess.run(
+        [MF, "query", "--metrics", "payment_conversion_rate_over_days", "--group-by", "metric_time__month",
+         "--csv", str(out)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    with out.open(encoding="utf-8") as f:
+        got = {(r["metric_time__month"][:10],): number(r["payment_conversion_rate_over_days"])
+               for r in csv.DictReader(f)}
+    expected = sql_rows(wh, f"select date_trunc('month', stat_date), {ratio_sql('paying_buyers', 'visitors')} "
+                            f"from {FUNNEL} group by 1")
+    assert len(expected) >= 12
+    assert_same(got, expected, "mf query payment_conversion_rate_over_days")
