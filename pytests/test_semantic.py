@@ -308,10 +308,87 @@ def test_repurchase_metrics(wh, warehouse, metric):
     check(wh, warehouse, metric, REPURCHASE_SLICES, REPURCHASE, REPURCHASE_METRICS[metric])
 
 
+# ---------------------------------------------------------------- fulfilment, stock, campaigns
+
+FULFILMENT = "marts.fct_fulfilment_daily"
+FULFILMENT_SLICES = (
+    Slice(("metric_time__month", "fulfilment__platform", "fulfilment__carrier"),
+          ("date_trunc('month', stat_date)", "platform", "carrier")),
+    Slice(("metric_time__month",), ("date_trunc('month', stat_date)",)),
+)
+DECIDED = "shipped_on_time + shipped_late + unshipped_overdue"
+FULFILMENT_METRICS = {
+    "orders_due_to_ship": "sum(orders_due)",
+    "shipped_on_time": "sum(shipped_on_time)",
+    "shipped_late": "sum(shipped_late)",
+    "unshipped_overdue": "sum(unshipped_overdue)",
+    "awaiting_shipment": "sum(awaiting_shipment)",
+    "late_orders": "sum(late_orders)",
+    "shipment_decided_orders": f"sum({DECIDED})",
+    # DECISIONLOG U3, from the state counts rather than the mart's late_orders column
+    "late_shipment_rate": f"sum(shipped_late + unshipped_overdue) / nullif(sum({DECIDED}), 0)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(FULFILMENT_METRICS))
+def test_fulfilment_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, FULFILMENT_SLICES, FULFILMENT, FULFILMENT_METRICS[metric])
+
+
+INVENTORY = "marts.fct_inventory_daily"
+INVENTORY_SLICES = (
+    Slice(("metric_time__month", "inventory__platform"), ("date_trunc('month', calendar_date)", "platform")),
+    Slice(("metric_time__month",), ("date_trunc('month', calendar_date)",)),
+)
+LAST_DAY_OF_MONTH = (f"calendar_date in (select max(calendar_date) from {INVENTORY} "
+                     "group by date_trunc('month', calendar_date))")
+INVENTORY_STATES = {"stock_on_hand": "on_hand", "stock_sellable": "sellable", "stock_in_transit": "in_transit"}
+INVENTORY_FLOWS = {
+    "sku_days": "count(*)",
+    "stockout_sku_days": "count(*) filter (where sellable <= 0)",
+    "stockout_rate": "count(*) filter (where sellable <= 0) / count(*)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(INVENTORY_STATES))
+def test_stock_states_read_the_last_day_of_the_period(wh, warehouse, metric):
+    check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, f"sum({INVENTORY_STATES[metric]})",
+          where=LAST_DAY_OF_MONTH)
+
+
+@pytest.mark.parametrize("metric", sorted(INVENTORY_FLOWS))
+def test_stock_out_days_and_rate(wh, warehouse, metric):
+    check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, INVENTORY_FLOWS[metric])
+
+
+CAMPAIGNS = "marts.fct_campaign_daily"
+CAMPAIGN_SLICES = (
+    Slice(("campaign__campaign_id", "campaign__platform", "campaign__phase"), ("campaign_id", "platform", "phase")),
+    Slice(("campaign__campaign_id",), ("campaign_id",)),
+)
+CAMPAIGN_METRICS = {
+    "campaign_gmv": "sum(gmv)",
+    "campaign_baseline_gmv": "sum(baseline_gmv)",
+    "campaign_uplift_gmv": "sum(uplift_gmv)",
+    "campaign_gmv_uplift_rate": ratio_sql("uplift_gmv", "baseline_gmv"),
+    "campaign_orders": "sum(orders)",
+    "campaign_new_customers": "sum(new_customers)",
+    "campaign_refund_amount": "sum(refund_amount)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(CAMPAIGN_METRICS))
+def test_campaign_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, CAMPAIGN_SLICES, CAMPAIGNS, CAMPAIGN_METRICS[metric])
+
+
 # ---------------------------------------------------------------- coverage and the mf command
 
 
-TESTED = {*FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS}
+TESTED = {
+    *FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS,
+    *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS,
+}
 
 
 def test_every_metric_is_checked_here(warehouse):
