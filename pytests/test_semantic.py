@@ -382,12 +382,57 @@ def test_campaign_metrics(wh, warehouse, metric):
     check(wh, warehouse, metric, CAMPAIGN_SLICES, CAMPAIGNS, CAMPAIGN_METRICS[metric])
 
 
+AFTER_SALES = "marts.fct_after_sales_monthly"
+# one row per month, platform and product: paid orders and GMV repeat on the six reason rows of the mart
+AFTER_SALES_CELLS = f"""(
+    select month_start, platform, product, any_value(paid_orders) as paid_orders, any_value(gmv) as gmv,
+        sum(refunds) as refunds, sum(refunded_orders) as refunded_orders, sum(refunded_amount) as refunded_amount,
+        sum(refunds_with_return) as refunds_with_return, sum(tickets) as tickets
+    from {AFTER_SALES} group by all
+) as cells"""
+AFTER_SALES_SLICES = (
+    Slice(("metric_time__month", "product_month__platform"), ("month_start", "platform")),
+    Slice(("metric_time__quarter",), ("date_trunc('quarter', month_start)",)),
+)
+AFTER_SALES_METRICS = {
+    "after_sales_paid_orders": "sum(paid_orders)",
+    "after_sales_gmv": "sum(gmv)",
+    "refunds": "sum(refunds)",
+    "refunded_orders": "sum(refunded_orders)",
+    "refunded_amount": "sum(refunded_amount)",
+    "refunds_with_return": "sum(refunds_with_return)",
+    "service_tickets": "sum(tickets)",
+    "refund_rate": "sum(refunded_orders) / nullif(sum(paid_orders), 0)",
+    "refunded_amount_share_of_gmv": "sum(refunded_amount) / nullif(sum(gmv), 0)",
+    "tickets_per_1000_orders": "1000 * sum(tickets) / nullif(sum(paid_orders), 0)",
+}
+BY_REASON = ("refunds", "refunded_orders", "refunded_amount", "refunds_with_return", "service_tickets")
+
+
+@pytest.mark.parametrize("metric", sorted(AFTER_SALES_METRICS))
+def test_after_sales_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, AFTER_SALES_SLICES, AFTER_SALES_CELLS, AFTER_SALES_METRICS[metric])
+
+
+@pytest.mark.parametrize("metric", BY_REASON)
+def test_after_sales_counts_by_reason(wh, warehouse, metric):
+    by_reason = Slice(("metric_time__month", "product_month__platform", "after_sales_reason__reason_category"),
+                      ("month_start", "platform", "reason_category"))
+    check(wh, warehouse, metric, [by_reason], AFTER_SALES, AFTER_SALES_METRICS[metric])
+
+
+def test_after_sales_rates_refuse_a_reason_breakdown(warehouse):
+    """A rate's denominator is the product-month's paid orders: grouping it by reason is refused, not made up."""
+    with pytest.raises(Exception, match="group-by-items"):
+        semantic.query(warehouse, ["refund_rate"], ["after_sales_reason__reason_category"])
+
+
 # ---------------------------------------------------------------- coverage and the mf command
 
 
 TESTED = {
     *FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS,
-    *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS,
+    *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS, *AFTER_SALES_METRICS,
 }
 
 
