@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -60,9 +61,16 @@ def number(value: object) -> Value:
     return float(value) if isinstance(value, (int, float, Decimal)) else float(str(value))
 
 
-def semantic_rows(metric: str, group_by: Sequence[str], warehouse: Path,
-                  where: Sequence[str] | None = None) -> dict[tuple[str, ...], Value]:
-    frame = semantic.query(warehouse, [metric], group_by, where=where)
+@lru_cache(maxsize=None)
+def semantic_frame(warehouse: Path, metrics: tuple[str, ...], group_by: tuple[str, ...],
+                   where: tuple[str, ...]) -> pd.DataFrame:
+    """One semantic-layer query for a mart's metrics together (the tests of one slice share it)."""
+    return semantic.query(warehouse, metrics, group_by, where=where or None)
+
+
+def semantic_rows(metric: str, group_by: Sequence[str], warehouse: Path, where: Sequence[str] | None = None,
+                  family: Sequence[str] = ()) -> dict[tuple[str, ...], Value]:
+    frame = semantic_frame(warehouse, tuple(family or [metric]), tuple(group_by), tuple(where or ()))
     return {
         tuple(key_part(row[g]) for g in group_by): number(row[metric])
         for row in frame.to_dict("records")
@@ -94,13 +102,14 @@ def ratio_sql(numerator: str, denominator: str) -> str:
 
 
 def check(con: duckdb.DuckDBPyConnection, warehouse: Path, metric: str, slices: Sequence[Slice],
-          mart: str, value_sql: str, where: str = "true", semantic_where: Sequence[str] | None = None) -> None:
+          mart: str, value_sql: str, where: str = "true", semantic_where: Sequence[str] | None = None,
+          family: Sequence[str] = ()) -> None:
+    """The metric by each slice, against SQL on the mart; `family`: the metrics queried with it in one query."""
     for s in slices:
         keys = ", ".join(s.sql_keys)
-        select_keys = keys + ", " if keys else ""
-        expected = sql_rows(con, f"select {select_keys}{value_sql} from {mart} where {where}"
-                                 f"{' group by ' + keys if keys else ''}")
-        assert_same(semantic_rows(metric, s.group_by, warehouse, semantic_where), expected, f"{metric} by {s.group_by}")
+        expected = sql_rows(con, f"select {keys}, {value_sql} from {mart} where {where} group by {keys}")
+        got = semantic_rows(metric, s.group_by, warehouse, semantic_where, family)
+        assert_same(got, expected, f"{metric} by {s.group_by}")
 
 
 @pytest.fixture(scope="module")
@@ -139,13 +148,13 @@ FUNNEL_RATES = {  # metric: (numerator, denominator, the mart's own row-level ra
 
 @pytest.mark.parametrize("metric", sorted(FUNNEL_SUMS))
 def test_funnel_counts(wh, warehouse, metric):
-    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, sum_sql(FUNNEL_SUMS[metric]))
+    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, sum_sql(FUNNEL_SUMS[metric]), family=sorted(FUNNEL_SUMS))
 
 
 @pytest.mark.parametrize("metric", sorted(FUNNEL_RATES))
 def test_funnel_rates_are_ratios_of_sums(wh, warehouse, metric):
     numerator, denominator, _ = FUNNEL_RATES[metric]
-    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, ratio_sql(numerator, denominator))
+    check(wh, warehouse, metric, FUNNEL_SLICES, FUNNEL, ratio_sql(numerator, denominator), family=sorted(FUNNEL_RATES))
 
 
 @pytest.mark.parametrize("metric", sorted(FUNNEL_RATES))
@@ -153,7 +162,7 @@ def test_funnel_rates_on_one_day_and_channel_are_the_marts_own(wh, warehouse, me
     day_slice = Slice(("metric_time__day", "funnel__platform", "funnel__channel"), ("stat_date", "platform", "channel"))
     column = FUNNEL_RATES[metric][2]
     check(wh, warehouse, metric, [day_slice], FUNNEL, f"any_value({column})", where=f"stat_date = date '{DAY}'",
-          semantic_where=[ON_DAY])
+          semantic_where=[ON_DAY], family=sorted(FUNNEL_RATES))
 
 
 def test_conversion_over_a_month_is_not_the_mean_of_daily_rates(wh, warehouse):
@@ -204,13 +213,14 @@ ONE_MODEL = f"attribution_model = '{DEFAULT_MODEL}'"
 
 @pytest.mark.parametrize("metric", sorted(ROI_SUMS))
 def test_channel_roi_sums_read_the_default_attribution_model(wh, warehouse, metric):
-    check(wh, warehouse, metric, ROI_SLICES, ROI, sum_sql(ROI_SUMS[metric]), where=ONE_MODEL)
+    check(wh, warehouse, metric, ROI_SLICES, ROI, sum_sql(ROI_SUMS[metric]), where=ONE_MODEL, family=sorted(ROI_SUMS))
 
 
 @pytest.mark.parametrize("metric", sorted(ROI_RATES))
 def test_channel_roi_ratios_are_ratios_of_sums(wh, warehouse, metric):
     numerator, denominator, _ = ROI_RATES[metric]
-    check(wh, warehouse, metric, ROI_SLICES, ROI, ratio_sql(numerator, denominator), where=ONE_MODEL)
+    check(wh, warehouse, metric, ROI_SLICES, ROI, ratio_sql(numerator, denominator), where=ONE_MODEL,
+          family=sorted(ROI_RATES))
 
 
 @pytest.mark.parametrize("metric", sorted(ROI_RATES))
@@ -219,7 +229,7 @@ def test_channel_roi_ratios_on_one_day_and_channel_are_the_marts_own(wh, warehou
                       ("stat_date", "platform", "channel"))
     column = ROI_RATES[metric][2]
     check(wh, warehouse, metric, [day_slice], ROI, f"any_value({column})",
-          where=f"{ONE_MODEL} and stat_date = date '{DAY}'", semantic_where=[ON_DAY])
+          where=f"{ONE_MODEL} and stat_date = date '{DAY}'", semantic_where=[ON_DAY], family=sorted(ROI_RATES))
 
 
 def test_no_metric_adds_up_the_five_attribution_models(wh, warehouse):
@@ -252,7 +262,7 @@ MEMBER_METRICS = {
 
 @pytest.mark.parametrize("metric", sorted(MEMBER_METRICS))
 def test_member_counts_and_rfm_segments(wh, warehouse, metric):
-    check(wh, warehouse, metric, MEMBER_SLICES, MEMBERS, MEMBER_METRICS[metric])
+    check(wh, warehouse, metric, MEMBER_SLICES, MEMBERS, MEMBER_METRICS[metric], family=sorted(MEMBER_METRICS))
 
 
 COHORTS = "marts.fct_member_cohorts"
@@ -273,7 +283,7 @@ COHORT_METRICS = {
 
 @pytest.mark.parametrize("metric", sorted(COHORT_METRICS))
 def test_cohort_metrics(wh, warehouse, metric):
-    check(wh, warehouse, metric, COHORT_SLICES, COHORTS, COHORT_METRICS[metric])
+    check(wh, warehouse, metric, COHORT_SLICES, COHORTS, COHORT_METRICS[metric], family=sorted(COHORT_METRICS))
 
 
 def test_new_members_per_month_are_dim_members_first_orders(wh, warehouse):
@@ -305,7 +315,8 @@ REPURCHASE_METRICS = {
 
 @pytest.mark.parametrize("metric", sorted(REPURCHASE_METRICS))
 def test_repurchase_metrics(wh, warehouse, metric):
-    check(wh, warehouse, metric, REPURCHASE_SLICES, REPURCHASE, REPURCHASE_METRICS[metric])
+    check(wh, warehouse, metric, REPURCHASE_SLICES, REPURCHASE, REPURCHASE_METRICS[metric],
+          family=sorted(REPURCHASE_METRICS))
 
 
 # ---------------------------------------------------------------- fulfilment, stock, campaigns
@@ -332,7 +343,8 @@ FULFILMENT_METRICS = {
 
 @pytest.mark.parametrize("metric", sorted(FULFILMENT_METRICS))
 def test_fulfilment_metrics(wh, warehouse, metric):
-    check(wh, warehouse, metric, FULFILMENT_SLICES, FULFILMENT, FULFILMENT_METRICS[metric])
+    check(wh, warehouse, metric, FULFILMENT_SLICES, FULFILMENT, FULFILMENT_METRICS[metric],
+          family=sorted(FULFILMENT_METRICS))
 
 
 INVENTORY = "marts.fct_inventory_daily"
@@ -353,12 +365,12 @@ INVENTORY_FLOWS = {
 @pytest.mark.parametrize("metric", sorted(INVENTORY_STATES))
 def test_stock_states_read_the_last_day_of_the_period(wh, warehouse, metric):
     check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, f"sum({INVENTORY_STATES[metric]})",
-          where=LAST_DAY_OF_MONTH)
+          where=LAST_DAY_OF_MONTH, family=sorted(INVENTORY_STATES))
 
 
 @pytest.mark.parametrize("metric", sorted(INVENTORY_FLOWS))
 def test_stock_out_days_and_rate(wh, warehouse, metric):
-    check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, INVENTORY_FLOWS[metric])
+    check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, INVENTORY_FLOWS[metric], family=sorted(INVENTORY_FLOWS))
 
 
 CAMPAIGNS = "marts.fct_campaign_daily"
@@ -379,7 +391,7 @@ CAMPAIGN_METRICS = {
 
 @pytest.mark.parametrize("metric", sorted(CAMPAIGN_METRICS))
 def test_campaign_metrics(wh, warehouse, metric):
-    check(wh, warehouse, metric, CAMPAIGN_SLICES, CAMPAIGNS, CAMPAIGN_METRICS[metric])
+    check(wh, warehouse, metric, CAMPAIGN_SLICES, CAMPAIGNS, CAMPAIGN_METRICS[metric], family=sorted(CAMPAIGN_METRICS))
 
 
 AFTER_SALES = "marts.fct_after_sales_monthly"
@@ -411,14 +423,15 @@ BY_REASON = ("refunds", "refunded_orders", "refunded_amount", "refunds_with_retu
 
 @pytest.mark.parametrize("metric", sorted(AFTER_SALES_METRICS))
 def test_after_sales_metrics(wh, warehouse, metric):
-    check(wh, warehouse, metric, AFTER_SALES_SLICES, AFTER_SALES_CELLS, AFTER_SALES_METRICS[metric])
+    check(wh, warehouse, metric, AFTER_SALES_SLICES, AFTER_SALES_CELLS, AFTER_SALES_METRICS[metric],
+          family=sorted(AFTER_SALES_METRICS))
 
 
 @pytest.mark.parametrize("metric", BY_REASON)
 def test_after_sales_counts_by_reason(wh, warehouse, metric):
     by_reason = Slice(("metric_time__month", "product_month__platform", "after_sales_reason__reason_category"),
                       ("month_start", "platform", "reason_category"))
-    check(wh, warehouse, metric, [by_reason], AFTER_SALES, AFTER_SALES_METRICS[metric])
+    check(wh, warehouse, metric, [by_reason], AFTER_SALES, AFTER_SALES_METRICS[metric], family=BY_REASON)
 
 
 def test_after_sales_rates_refuse_a_reason_breakdown(warehouse):
@@ -436,9 +449,12 @@ TESTED = {
 }
 
 
-def test_every_metric_is_checked_here(warehouse):
-    defined = {m.name for m in semantic.engine()[0].list_metrics(include_dimensions=False)}
+def test_every_metric_is_checked_here_and_labelled(warehouse):
+    labels = semantic.metric_labels()
+    defined = set(labels)
     assert defined == TESTED, f"untested: {sorted(defined - TESTED)}; not defined: {sorted(TESTED - defined)}"
+    assert labels["payment_conversion_rate_over_days"] == "Payment conversion (支付转化率), over days"
+    assert [name for name, label in labels.items() if label == name] == []
 
 
 def test_mf_query_on_a_copy_of_the_warehouse(wh, warehouse, tmp_path):

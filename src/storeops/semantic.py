@@ -67,7 +67,7 @@ def _engine(path: Path, mtime_ns: int) -> tuple[MetricFlowEngine, str]:
     if len(catalogs) != 1 or None in catalogs:
         found = sorted(map(str, catalogs))
         raise ValueError(f"{path}: expected the semantic models in one DuckDB catalog, found {found}")
-    engine = MetricFlowEngine(SemanticManifestLookup(manifest), _CompileOnlyClient())  # type: ignore[arg-type]
+    engine = MetricFlowEngine(SemanticManifestLookup(manifest), _CompileOnlyClient())
     return engine, str(catalogs.pop())
 
 
@@ -77,6 +77,12 @@ def engine(project_dir: Path | None = None) -> tuple[MetricFlowEngine, str]:
     if not path.is_file():
         raise FileNotFoundError(f"no semantic manifest at {path}: run `make build` (or `.venv/bin/dbt parse`) first")
     return _engine(path, path.stat().st_mtime_ns)
+
+
+def metric_labels(project_dir: Path | None = None) -> dict[str, str]:
+    """Every metric's label (English with the operators' Chinese name, e.g. "Payment conversion (支付转化率)")."""
+    mf, _ = engine(project_dir)
+    return {m.name: m.label or m.name for m in mf.list_metrics(include_dimensions=False)}
 
 
 def compile_sql(
