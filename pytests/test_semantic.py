@@ -457,6 +457,31 @@ def test_every_metric_is_checked_here_and_labelled(warehouse):
     assert [name for name, label in labels.items() if label == name] == []
 
 
+def test_query_reads_each_published_file_and_holds_none(warehouse, tmp_path):
+    """A reader of the semantic layer opens the file for one query: after a publish (a rename over the file)
+    the next query reads the new file, while a connection still open on the old one keeps the old rows."""
+
+    def publish(months: int) -> None:
+        draft = tmp_path / "draft.duckdb"
+        con = duckdb.connect(str(draft))
+        con.execute(f"attach '{warehouse}' as published (read_only)")
+        con.execute("create schema marts")
+        con.execute("create table marts.fct_funnel_daily as select * from published.marts.fct_funnel_daily "
+                    f"where stat_date < date '2024-01-01' + interval {months} month")
+        con.close()
+        os.replace(draft, tmp_path / "storeops.duckdb")
+
+    path = tmp_path / "storeops.duckdb"
+    publish(1)
+    held = duckdb.connect(str(path), read_only=True)
+    assert len(semantic.query(path, ["gmv"], ["metric_time__month"])) == 1
+    publish(2)
+    assert len(semantic.query(path, ["gmv"], ["metric_time__month"])) == 2
+    old_months = "select count(distinct date_trunc('month', stat_date)) from marts.fct_funnel_daily"
+    assert held.execute(old_months).fetchone() == (1,)
+    held.close()
+
+
 def test_mf_query_on_a_copy_of_the_warehouse(wh, warehouse, tmp_path):
     """The `mf` command itself, on a copy named like the working file (its catalog), never on the published file."""
     _, catalog = semantic.engine()
