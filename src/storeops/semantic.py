@@ -7,6 +7,7 @@ query and closes it, so a reader never holds the published file while a build re
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,10 @@ from metricflow_semantics.model.semantic_manifest_lookup import SemanticManifest
 from metricflow_semantics.sql.sql_bind_parameters import SqlBindParameterSet
 
 from storeops.settings import find_project_dir
+
+# MetricFlow numbers the aliases of a query from a process-wide counter: one engine build or compile at a
+# time (a dashboard serves each session from its own thread)
+_COMPILE_LOCK = threading.Lock()
 
 
 class _CompileOnlyClient:
@@ -76,7 +81,8 @@ def engine(project_dir: Path | None = None) -> tuple[MetricFlowEngine, str]:
     path = manifest_path(project_dir)
     if not path.is_file():
         raise FileNotFoundError(f"no semantic manifest at {path}: run `make build` (or `.venv/bin/dbt parse`) first")
-    return _engine(path, path.stat().st_mtime_ns)
+    with _COMPILE_LOCK:
+        return _engine(path, path.stat().st_mtime_ns)
 
 
 def metric_labels(project_dir: Path | None = None) -> dict[str, str]:
@@ -102,7 +108,8 @@ def compile_sql(
         order_by_names=list(order_by) if order_by else None,
         limit=limit,
     )
-    statement = mf.explain(request).sql_statement
+    with _COMPILE_LOCK:
+        statement = mf.explain(request).sql_statement
     if statement.bind_parameter_set.param_dict:
         raise NotImplementedError(f"bind parameters in the compiled SQL: {statement.bind_parameter_set}")
     return statement.sql
