@@ -440,12 +440,48 @@ def test_after_sales_rates_refuse_a_reason_breakdown(warehouse):
         semantic.query(warehouse, ["refund_rate"], ["after_sales_reason__reason_category"])
 
 
+ORDERS = "marts.fct_orders"
+ORDER_SLICES = (
+    Slice(("metric_time__month", "order__platform", "order__channel"),
+          ("date_trunc('month', order_date)", "platform", "coalesce(channel, '(none)')")),
+    Slice(("metric_time__quarter", "order__platform"), ("date_trunc('quarter', order_date)", "platform")),
+)
+WITH_BUYER = "is_valid and member_key is not null"
+ORDER_METRICS = {
+    "orders": "count(*)",
+    "valid_orders": "count(*) filter (where is_valid)",
+    "valid_order_revenue": "sum(net_amount) filter (where is_valid)",
+    "paid_order_gmv": "sum(gross_amount) filter (where is_paid)",
+    "buyers": f"count(distinct (platform, member_key)) filter (where {WITH_BUYER})",
+    "revenue_per_valid_order": "sum(net_amount) filter (where is_valid) / nullif(count(*) filter (where is_valid), 0)",
+    "revenue_per_buyer": f"sum(net_amount) filter (where {WITH_BUYER}) "
+                         f"/ nullif(count(distinct (platform, member_key)) filter (where {WITH_BUYER}), 0)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(ORDER_METRICS))
+def test_order_metrics(wh, warehouse, metric):
+    check(wh, warehouse, metric, ORDER_SLICES, ORDERS, ORDER_METRICS[metric], family=sorted(ORDER_METRICS))
+
+
+def test_buyers_over_a_quarter_are_recounted_not_summed(warehouse):
+    by_month = semantic.query(warehouse, ["buyers"], ["metric_time__month", "order__platform"],
+                              where=["{{ Dimension('order__platform') }} = 'tmall'",
+                                     "{{ TimeDimension('metric_time', 'quarter') }} = '2024-04-01'"])
+    by_quarter = semantic.query(warehouse, ["buyers"], ["metric_time__quarter", "order__platform"],
+                                where=["{{ Dimension('order__platform') }} = 'tmall'",
+                                       "{{ TimeDimension('metric_time', 'quarter') }} = '2024-04-01'"])
+    assert len(by_month) == 3 and len(by_quarter) == 1
+    assert max(by_month["buyers"]) < by_quarter["buyers"].iloc[0] < sum(by_month["buyers"])
+
+
 # ---------------------------------------------------------------- coverage and the mf command
 
 
 TESTED = {
     *FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS,
     *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS, *AFTER_SALES_METRICS,
+    *ORDER_METRICS,
 }
 
 

@@ -1,6 +1,6 @@
 """The semantic layer in process: MetricFlow compiles a metric query to SQL, DuckDB runs it read-only.
 
-The metrics are defined once, in the marts' `_<area>__semantic.yml` (DECISIONLOG N1-N8); dbt writes them to
+The metrics are defined once, in the marts' `_<area>__semantic.yml` (DECISIONLOG N1-N9); dbt writes them to
 target/semantic_manifest.json (every `dbt parse` or build). `query` opens the warehouse file read-only for one
 query and closes it, so a reader never holds the published file while a build replaces it.
 """
