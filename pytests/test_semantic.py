@@ -373,6 +373,24 @@ def test_stock_out_days_and_rate(wh, warehouse, metric):
     check(wh, warehouse, metric, INVENTORY_SLICES, INVENTORY, INVENTORY_FLOWS[metric], family=sorted(INVENTORY_FLOWS))
 
 
+STOCKOUTS = "marts.fct_stockouts"
+STOCKOUT_SLICES = (
+    Slice(("metric_time__month", "stockout__platform"), ("date_trunc('month', start_date)", "platform")),
+    Slice(("stockout__sku_id",), ("sku_id",)),
+)
+STOCKOUT_METRICS = {
+    "stockout_episodes": "count(*)",
+    "stockout_days_out": "sum(days_out)",
+    "estimated_lost_units": "sum(est_lost_units)",
+    "estimated_lost_gmv": "sum(est_lost_gmv)",
+}
+
+
+@pytest.mark.parametrize("metric", sorted(STOCKOUT_METRICS))
+def test_stockout_episodes(wh, warehouse, metric):
+    check(wh, warehouse, metric, STOCKOUT_SLICES, STOCKOUTS, STOCKOUT_METRICS[metric], family=sorted(STOCKOUT_METRICS))
+
+
 CAMPAIGNS = "marts.fct_campaign_daily"
 CAMPAIGN_SLICES = (
     Slice(("campaign__campaign_id", "campaign__platform", "campaign__phase"), ("campaign_id", "platform", "phase")),
@@ -481,7 +499,7 @@ def test_buyers_over_a_quarter_are_recounted_not_summed(warehouse):
 TESTED = {
     *FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS,
     *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS, *AFTER_SALES_METRICS,
-    *ORDER_METRICS,
+    *ORDER_METRICS, *STOCKOUT_METRICS,
 }
 
 
