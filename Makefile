@@ -1,6 +1,6 @@
 # storeops: two commands.
 #   make build   set up .venv (pinned packages) and build the warehouse from the exports
-#   make test    every check: sqlfluff lint, dbt build with all data and unit tests, pytest
+#   make test    every check: sqlfluff lint, dbt build with all data and unit tests, mf validate-configs, pytest
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.storeops-installed
 SQL_PATHS := models tests analyses
 
-.PHONY: build test setup lint pytest stress bench clean help
+.PHONY: build test setup lint semantic pytest stress bench clean help
 
 help:
 	@echo "make build   set up .venv and build + publish warehouse/storeops.duckdb"
-	@echo "make test    sqlfluff lint, dbt build (all data and unit tests), pytest"
+	@echo "make test    sqlfluff lint, dbt build (all data and unit tests), mf validate-configs, pytest"
+	@echo "make semantic  MetricFlow's checks of the semantic layer (mf validate-configs) on a copy of the warehouse"
 	@echo "make stress  kill builds at random points many times; the published warehouse must survive"
 	@echo "make bench   time generate/validate/land/dbt/publish at x1 and x10 against the raw-scan floor,"
 	@echo "             one new day and a pandas peer; writes bench/results.md (SCALES=\"1 10 30\" RUNS=1)"
@@ -33,6 +34,20 @@ lint: $(STAMP)
 	@mkdir -p warehouse/build
 	$(BIN)/sqlfluff lint --processes 2 $(SQL_PATHS)
 
+# MetricFlow's checks of the semantic models and metrics (DECISIONLOG N6), its data-warehouse queries included.
+# `mf` opens the profile's DuckDB file for writing: it runs on a copy of the published warehouse, named like the
+# working file (the catalog the compiled SQL reads from), in its own folder, removed afterwards
+WAREHOUSE_FILE = $(or $(STOREOPS_WAREHOUSE),warehouse/storeops.duckdb)
+SEMANTIC_DIR := warehouse/build/semantic
+SEMANTIC_COPY = $(SEMANTIC_DIR)/$(notdir $(or $(STOREOPS_WORKFILE),storeops.duckdb))
+semantic: $(STAMP)
+	@test -f $(WAREHOUSE_FILE) || { echo "no warehouse at $(WAREHOUSE_FILE): run make build first"; exit 1; }
+	$(BIN)/dbt parse --quiet
+	@rm -rf $(SEMANTIC_DIR) && mkdir -p $(SEMANTIC_DIR)
+	cp $(WAREHOUSE_FILE) $(SEMANTIC_COPY)
+	STOREOPS_WORKFILE=$(SEMANTIC_COPY) STOREOPS_TEMP_DIR=$(SEMANTIC_DIR)/tmp $(BIN)/mf validate-configs; \
+	    status=$$?; rm -rf $(SEMANTIC_DIR); exit $$status
+
 # two workers, one test file each at a time (pytest-xdist): a file's module fixtures (its builds) are made
 # once; every build in a test is isolated in its own temporary folder (pytests/conftest.py)
 pytest: $(STAMP)
@@ -42,6 +57,7 @@ pytest: $(STAMP)
 test: $(STAMP)
 	$(MAKE) lint
 	$(BIN)/storeops build --unit-tests
+	$(MAKE) semantic
 	$(MAKE) pytest
 
 # many SIGKILLs at random points of a build (make test does a few)
