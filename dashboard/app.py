@@ -1,0 +1,19 @@
+"""storeops dashboard: `make dashboard` (streamlit run dashboard/app.py) on the published warehouse.
+
+Each page reads the marts through figures.py, which opens the file read-only for one query at a time.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="storeops", layout="wide")
+
+PAGES = [
+    st.Page("pages/funnel.py", title="漏斗 Funnel", url_path="funnel", default=True),
+    st.Page("pages/channel_roi.py", title="渠道投产 Channel ROI", url_path="channel_roi"),
+    st.Page("pages/members.py", title="会员 Members", url_path="members"),
+    st.Page("pages/data_health.py", title="数据健康 Data health", url_path="data_health"),
+]
+
+st.navigation(PAGES).run()

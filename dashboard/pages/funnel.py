@@ -1,0 +1,62 @@
+"""Funnel: each channel's steps in a chosen week or month, the biggest drop-off marked, and the trend."""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+import figures
+from labels import count, money, name, percent, value
+
+st.title("漏斗 Funnel")
+
+left, middle, right = st.columns(3)
+platform = left.selectbox(name("platform"), figures.funnel_platforms(), format_func=value, key="funnel_platform")
+grain = middle.selectbox(name("period_grain"), ["week", "month"], format_func=value, key="funnel_grain")
+periods, newest_complete = figures.funnel_periods(grain, platform)
+period_start = right.selectbox(name("period_start"), periods, index=newest_complete,
+                               format_func=lambda d: f"{d:%Y-%m-%d}", key=f"funnel_period_{grain}_{platform}")
+
+summary = figures.funnel_summary(grain, period_start, platform)
+cols = st.columns(4)
+cols[0].metric(name("visitors"), count(summary["visitors"]))
+cols[1].metric(name("paying_buyers"), count(summary["paying_buyers"]))
+cols[2].metric(name("payment_conversion_rate"), percent(summary["payment_conversion_rate"]))
+cols[3].metric(name("gmv"), money(summary["gmv"]))
+st.caption("Counts over a period are sums of the daily figures the platforms export (每日数据之和); "
+           "rates are ratios of those sums.")
+
+steps = figures.funnel_steps(grain, period_start, platform)
+st.subheader("各渠道环节 Steps per channel")
+if steps.empty:
+    st.info("No funnel steps for this platform and period.")
+else:
+    biggest = steps[steps["is_biggest_drop_off"]]
+    for row in biggest.itertuples():
+        st.markdown(f"**{value(row.channel)}**: 最大流失 biggest drop-off {name(row.from_step)} → "
+                    f"{name(row.to_step)}, {percent(row.drop_off_share)} lost")
+    shown = steps.assign(
+        channel=steps["channel"].map(value),
+        step=steps["from_step"].map(name) + " → " + steps["to_step"].map(name),
+        from_count=steps["from_count"].map(count),
+        to_count=steps["to_count"].map(count),
+        continued_share=steps["continued_share"].map(percent),
+        drop_off_share=steps["drop_off_share"].map(percent),
+        is_biggest_drop_off=steps["is_biggest_drop_off"].map({True: "◀ 最大流失", False: ""}),
+    )[["channel", "step", "from_count", "to_count", "continued_share", "drop_off_share", "is_biggest_drop_off"]]
+    st.table(shown.rename(columns=name).set_index(name("channel")))
+
+st.subheader("趋势 Trend")
+trend = figures.funnel_trend(grain, platform)
+metric = "payment_conversion_rate" if trend["payment_conversion_rate"].notna().any() else "visitor_days"
+chart = (
+    alt.Chart(trend.assign(channel=trend["channel"].map(value)).dropna(subset=[metric]))
+    .mark_line(point=True)
+    .encode(
+        x=alt.X("period_start:T", title=name("period_start")),
+        y=alt.Y(f"{metric}:Q", title=name(metric), axis=alt.Axis(format="%" if metric.endswith("rate") else ",")),
+        color=alt.Color("channel:N", title=name("channel")),
+        tooltip=["period_start:T", "channel:N", alt.Tooltip(f"{metric}:Q", format=".4f")],
+    )
+)
+st.altair_chart(chart, width="stretch")
