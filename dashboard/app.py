@@ -10,10 +10,10 @@ import streamlit as st
 st.set_page_config(page_title="storeops", layout="wide")
 
 PAGES = [
-    st.Page("pages/funnel.py", title="漏斗 Funnel", url_path="funnel", default=True),
-    st.Page("pages/channel_roi.py", title="渠道投产 Channel ROI", url_path="channel_roi"),
-    st.Page("pages/members.py", title="会员 Members", url_path="members"),
-    st.Page("pages/data_health.py", title="数据健康 Data health", url_path="data_health"),
+    st.Page("views/funnel.py", title="漏斗 Funnel", default=True),
+    st.Page("views/channel_roi.py", title="渠道投产 Channel ROI", url_path="channel_roi"),
+    st.Page("views/members.py", title="会员 Members", url_path="members"),
+    st.Page("views/data_health.py", title="数据健康 Data health", url_path="data_health"),
 ]
 
 st.navigation(PAGES).run()

@@ -250,7 +250,7 @@ def roi_by_channel(model: str, month: Any) -> pd.DataFrame:
         from marts.fct_channel_roi_daily
         where {ROI_WHERE}
         group by platform, channel
-        order by platform, spend desc, channel
+        order by {PLATFORM_ORDER}, spend desc, channel
         """,
         {"model": model, "month": month},
     )

@@ -43,7 +43,7 @@ def close_to(shown: str, expected: float, decimals: int = 2) -> bool:
 
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -27,26 +27,29 @@ st.caption("Platform-claimed revenue is each platform's own figure and window (t
            "revenue is the own shop's orders credited by the chosen model. ROAS = revenue / spend, summed first.")
 
 by_channel = figures.roi_by_channel(model, month)
-long = by_channel.melt(
-    id_vars=["platform", "channel"],
+platforms = list(dict.fromkeys(by_channel["platform"]))
+platform = st.selectbox(name("platform"), platforms, format_func=value, key="roi_platform")
+one = by_channel[by_channel["platform"] == platform]
+long = one.melt(
+    id_vars=["channel"],
     value_vars=["spend", "platform_attributed_revenue", "warehouse_attributed_revenue"],
     var_name="measure", value_name="amount",
 ).dropna(subset=["amount"])
-long = long.assign(series=long["platform"].map(value) + " · " + long["channel"].map(value),
-                   measure=long["measure"].map(name))
+long = long.assign(channel=long["channel"].map(value), measure=long["measure"].map(name))
 chart = (
-    alt.Chart(long)
+    alt.Chart(long, height=360)
     .mark_bar()
     .encode(
-        y=alt.Y("series:N", title=name("channel"), sort=None),
-        x=alt.X("amount:Q", title="¥"),
-        color=alt.Color("measure:N", title=""),
-        yOffset="measure:N",
-        tooltip=["series:N", "measure:N", alt.Tooltip("amount:Q", format=",.2f")],
+        x=alt.X("channel:N", title=name("channel"), sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=200)),
+        xOffset="measure:N",
+        y=alt.Y("amount:Q", title="¥", axis=alt.Axis(format=",.0f")),
+        color=alt.Color("measure:N", title=None, legend=alt.Legend(orient="top", labelLimit=300)),
+        tooltip=["channel:N", "measure:N", alt.Tooltip("amount:Q", format=",.2f")],
     )
 )
 st.altair_chart(chart, width="stretch")
 
+st.subheader("各渠道 Per channel, every platform")
 shown = by_channel.assign(platform=by_channel["platform"].map(value), channel=by_channel["channel"].map(value))
 st.dataframe(
     shown.rename(columns=name),

@@ -28,13 +28,10 @@ st.caption("Counts over a period are sums of the daily figures the platforms exp
 
 steps = figures.funnel_steps(grain, period_start, platform)
 st.subheader("各渠道环节 Steps per channel")
+st.caption("◀ 最大流失 marks each channel's step with the biggest drop-off (the largest share lost).")
 if steps.empty:
     st.info("No funnel steps for this platform and period.")
 else:
-    biggest = steps[steps["is_biggest_drop_off"]]
-    for row in biggest.itertuples():
-        st.markdown(f"**{value(row.channel)}**: 最大流失 biggest drop-off {name(row.from_step)} → "
-                    f"{name(row.to_step)}, {percent(row.drop_off_share)} lost")
     shown = steps.assign(
         channel=steps["channel"].map(value),
         step=steps["from_step"].map(name) + " → " + steps["to_step"].map(name),
