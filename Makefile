@@ -2,6 +2,7 @@
 #   make build   set up .venv (pinned packages) and build the warehouse from the exports
 #   make test    every check: sqlfluff lint, dbt build with all data and unit tests, pytest
 #   make dashboard  the Streamlit dashboard on the published warehouse (DASHBOARD_PORT, default 8501)
+#   make docs    dbt's docs with the catalog, as one static page: target/static_index.html
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.storeops-installed
 SQL_PATHS := models tests analyses
 
-.PHONY: build test setup lint pytest stress bench clean help dashboard
+.PHONY: build test setup lint pytest stress bench clean help dashboard docs
 
 help:
 	@echo "make build   set up .venv and build + publish warehouse/storeops.duckdb"
@@ -19,6 +20,7 @@ help:
 	@echo "             one new day and a pandas peer; writes bench/results.md (SCALES=\"1 10 30\" RUNS=1)"
 	@echo "make dashboard  the Streamlit dashboard on the published warehouse, http://localhost:$(DASHBOARD_PORT)"
 	@echo "             (builds it first if there is none; DASHBOARD_PORT=8502 make dashboard for another port)"
+	@echo "make docs    dbt docs with the catalog and the dashboard's exposures: target/static_index.html (one file)"
 	@echo "make clean   remove the built warehouse and dbt's target/ (keeps exports/ and .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -65,6 +67,14 @@ dashboard: $(STAMP)
 		|| $(BIN)/storeops build
 	$(BIN)/streamlit run dashboard/app.py --server.headless true --server.port $(DASHBOARD_PORT) \
 		--server.fileWatcherType none --browser.gatherUsageStats false
+
+# dbt docs generate reads the catalog from the working file dbt builds into (never the published one); a
+# clean clone builds first. --static writes target/static_index.html, which opens without a web server.
+WORKFILE = $(BIN)/python -c 'from storeops.settings import load_settings; print(load_settings().workfile)'
+docs: $(STAMP)
+	@test -f "$$($(WORKFILE))" || $(BIN)/storeops build
+	STOREOPS_WORKFILE="$$($(WORKFILE))" $(BIN)/dbt docs generate --static
+	@echo "dbt docs: $(CURDIR)/target/static_index.html"
 
 clean:
 	rm -rf warehouse target logs

@@ -8,6 +8,7 @@ file under a running page, as a build's publish does, and see the page pick up t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -249,3 +251,19 @@ def test_the_connection_helper_reads_the_new_file_after_a_swap(small_warehouse: 
     before = figures.member_summary("tmall")["members"]
     publish_without_tmall(small_warehouse)
     assert figures.member_summary("tmall")["members"] == before - 100
+
+
+def test_the_exposures_declare_every_page_and_every_relation_the_dashboard_reads() -> None:
+    """models/exposures.yml is the dashboard's lineage in dbt's docs: it must name what figures.py reads."""
+    exposures = yaml.safe_load((REPO / "models" / "exposures.yml").read_text())["exposures"]
+    declared = {re.fullmatch(r"ref\('(\w+)'\)", ref).group(1) for e in exposures for ref in e["depends_on"]}
+    read = set(re.findall(r"\b(?:marts|raw|quarantine)\.(\w+)", (REPO / "dashboard" / "figures.py").read_text()))
+    assert declared == read
+    app = (REPO / "dashboard" / "app.py").read_text()
+    pages = re.findall(r'st\.Page\("views/(\w+)\.py"', app)
+    assert sorted(e["name"] for e in exposures) == sorted(f"dashboard_{page}" for page in pages)
+    paths = dict(re.findall(r'st\.Page\("views/(\w+)\.py".*?url_path="(\w+)"', app))
+    for e in exposures:
+        page = e["name"].removeprefix("dashboard_")
+        assert e["type"] == "dashboard" and e["owner"]["name"]
+        assert e["url"] == f"http://localhost:8501/{paths.get(page, '')}"
