@@ -401,3 +401,176 @@ def health_summary() -> dict[str, Any]:
         """
     )
     return row.iloc[0].to_dict()
+
+
+# --- campaigns ------------------------------------------------------------------------------------------
+
+
+def campaigns() -> pd.DataFrame:
+    """Each campaign and platform of fct_campaign_performance, newest first."""
+    return query(
+        f"""
+        select campaign_id, platform, any_value(campaign_name) as campaign_name, min(first_date) as first_date
+        from marts.fct_campaign_performance
+        group by campaign_id, platform
+        order by first_date desc, {PLATFORM_ORDER}
+        """
+    )
+
+
+# the phases in the order they happen, then the two summaries
+CAMPAIGN_PERIOD_ORDER = (
+    "array_position(['warm_up', 'pull_forward', 'main', 'burst', 'long_tail', 'hangover', 'whole_campaign', "
+    "'net_effect'], period)"
+)
+
+
+def campaign_periods(campaign_id: str, platform: str) -> pd.DataFrame:
+    """One campaign on one platform by period: GMV against its same-weekday baseline, uplift, incremental ROI."""
+    return query(
+        f"""
+        select
+            period, first_date, last_date, day_count, gmv, baseline_gmv, uplift_gmv, uplift_gmv_pct,
+            new_customer_share_over_days, refund_rate, campaign_cost, incremental_roi
+        from marts.fct_campaign_performance
+        where campaign_id = $campaign_id and platform = $platform
+        order by {CAMPAIGN_PERIOD_ORDER}
+        """,
+        {"campaign_id": campaign_id, "platform": platform},
+    )
+
+
+# --- experiments ----------------------------------------------------------------------------------------
+
+
+def experiments() -> pd.DataFrame:
+    return query(
+        "select experiment_id, any_value(experiment_name) as experiment_name from marts.fct_experiment_results "
+        "group by experiment_id order by experiment_id"
+    )
+
+
+def experiment_variants(experiment_id: str) -> pd.DataFrame:
+    """The experiment's variants, control first: units, conversion, revenue per unit, uplift, p-value, verdict."""
+    return query(
+        """
+        select
+            variant, is_control, primary_metric, units, converters, conversion_rate, revenue_per_unit,
+            conversion_relative_uplift, revenue_per_unit_relative_uplift, p_value, ci_low, ci_high,
+            units_needed, srm_p_value, verdict
+        from marts.fct_experiment_results
+        where experiment_id = $experiment_id
+        order by is_control desc, variant
+        """,
+        {"experiment_id": experiment_id},
+    )
+
+
+# --- fulfilment -----------------------------------------------------------------------------------------
+
+
+def fulfilment_months() -> tuple[list[Any], int]:
+    """Months with orders due, newest first, and the position of the newest settled one: fewer than 1 % of
+    its orders still awaiting shipment (the months after the exports end are mostly awaiting)."""
+    frame = query(
+        """
+        select
+            date_trunc('month', stat_date) as month,
+            sum(awaiting_shipment) < 0.01 * sum(orders_due) as is_settled
+        from marts.fct_fulfilment_daily
+        group by month
+        order by month desc
+        """
+    )
+    settled = frame.index[frame["is_settled"]].tolist()
+    return frame["month"].tolist(), (settled[0] if settled else 0)
+
+
+# late-shipment rate = (late + unshipped past the promise) / (those + on time), over summed counts
+LATE_RATE_SQL = (
+    "sum(late_orders) / nullif(sum(shipped_on_time) + sum(shipped_late) + sum(unshipped_overdue), 0)"
+)
+
+
+def fulfilment_by_carrier(month: Any) -> pd.DataFrame:
+    """Orders due in the month per platform and carrier, late ones and the late-shipment rate."""
+    return query(
+        f"""
+        select
+            platform,
+            carrier,
+            sum(orders_due) as due_orders,
+            sum(late_orders) as late_orders,
+            {LATE_RATE_SQL} as late_shipment_rate
+        from marts.fct_fulfilment_daily
+        where date_trunc('month', stat_date) = $month
+        group by platform, carrier
+        order by {PLATFORM_ORDER}, due_orders desc, carrier
+        """,
+        {"month": month},
+    )
+
+
+def fulfilment_summary(month: Any) -> dict[str, Any]:
+    row = query(
+        f"""
+        select sum(orders_due) as due_orders, sum(late_orders) as late_orders, {LATE_RATE_SQL} as late_shipment_rate
+        from marts.fct_fulfilment_daily
+        where date_trunc('month', stat_date) = $month
+        """,
+        {"month": month},
+    )
+    return row.iloc[0].to_dict()
+
+
+def fulfilment_trend() -> pd.DataFrame:
+    """The late-shipment rate per month and platform."""
+    return query(
+        f"""
+        select date_trunc('month', stat_date) as month, platform, {LATE_RATE_SQL} as late_shipment_rate
+        from marts.fct_fulfilment_daily
+        group by month, platform
+        order by month, platform
+        """
+    )
+
+
+# --- stock ----------------------------------------------------------------------------------------------
+
+
+def stock_summary() -> dict[str, Any]:
+    row = query(
+        """
+        select
+            (select count(*) from marts.dim_sku_replenishment where reorder_now) as reorder_now,
+            (select count(*) from marts.fct_stockouts) as stockouts,
+            (select count(*) from marts.fct_stockouts where is_ongoing) as ongoing_stockouts,
+            (select sum(est_lost_gmv) from marts.fct_stockouts) as lost_gmv
+        """
+    )
+    return row.iloc[0].to_dict()
+
+
+def skus_to_reorder() -> pd.DataFrame:
+    """SKUs at or below their reorder point as of the last snapshot (analyses/stock/what_to_reorder_today.sql)."""
+    return query(
+        f"""
+        select platform, sku_id, as_of_date, sellable, in_transit, avg_daily_demand, lead_time_days,
+            safety_stock, reorder_point
+        from marts.dim_sku_replenishment
+        where reorder_now
+        order by {PLATFORM_ORDER}, sku_id
+        """
+    )
+
+
+def stockouts_by_month() -> pd.DataFrame:
+    """Stock-out episodes and their estimated lost GMV by the month they started."""
+    return query(
+        """
+        select date_trunc('month', start_date) as month, platform, count(*) as stockouts, sum(est_lost_gmv) as lost_gmv
+        from marts.fct_stockouts
+        group by month, platform
+        order by month, platform
+        """
+    )

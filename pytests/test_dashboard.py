@@ -267,3 +267,71 @@ def test_the_exposures_declare_every_page_and_every_relation_the_dashboard_reads
         page = e["name"].removeprefix("dashboard_")
         assert e["type"] == "dashboard" and e["owner"]["name"]
         assert e["url"] == f"http://localhost:8501/{paths.get(page, '')}"
+
+
+def test_campaigns_page_shows_the_marts_uplift_per_period(wh: duckdb.DuckDBPyConnection) -> None:
+    at = open_page("campaigns")
+    # the default: the newest campaign, on Tmall
+    campaign_id, name = wh.execute("""
+        select campaign_id, any_value(campaign_name) from marts.fct_campaign_performance where platform = 'tmall'
+        group by campaign_id order by min(first_date) desc limit 1
+    """).fetchone()
+    uplift = dict(wh.execute("select period, uplift_gmv from marts.fct_campaign_performance "
+                             "where campaign_id = ? and platform = 'tmall'", [campaign_id]).fetchall())
+    roi = scalar(wh, "select incremental_roi from marts.fct_campaign_performance "
+                     "where campaign_id = ? and platform = 'tmall' and period = 'whole_campaign'", [campaign_id])
+    shown = metrics(at)
+    assert close_to(shown["整个活动 whole campaign 增量支付金额 GMV uplift"], float(uplift["whole_campaign"]))
+    assert close_to(shown["净效果 net effect 增量支付金额 GMV uplift"], float(uplift["net_effect"]))
+    assert close_to(shown["增量投产比 incremental ROI"], roi)
+    table = at.dataframe[0].value
+    assert len(table) == len(uplift)
+    assert at.get("vega_lite_chart")
+
+
+def test_experiments_page_shows_each_variant(wh: duckdb.DuckDBPyConnection) -> None:
+    at = open_page("experiments")
+    experiment = at.selectbox(key="experiment").value
+    units, uplift, verdict = wh.execute("""
+        select sum(units), any_value(conversion_relative_uplift) filter (where not is_control),
+               any_value(verdict) filter (where not is_control)
+        from marts.fct_experiment_results where experiment_id = ?
+    """, [experiment]).fetchone()
+    shown = metrics(at)
+    assert number(shown["样本数 units"]) == units
+    assert close_to(shown["转化率相对提升 conversion uplift %"], 100 * uplift)
+    assert shown["结论 verdict"] == verdict
+    table = at.dataframe[0].value
+    assert list(table["对照组 control"]) == sorted(table["对照组 control"], reverse=True)  # control first
+
+
+def test_fulfilment_page_divides_the_months_summed_counts(wh: duckdb.DuckDBPyConnection) -> None:
+    at = open_page("fulfilment")
+    # the default month: the newest with fewer than 1 % of its orders still awaiting shipment
+    month = wh.execute("""
+        select max(month) from (
+            select date_trunc('month', stat_date) as month from marts.fct_fulfilment_daily group by month
+            having sum(awaiting_shipment) < 0.01 * sum(orders_due))
+    """).fetchone()[0]
+    assert pd.Timestamp(at.selectbox(key="fulfilment_month").value) == pd.Timestamp(month)
+    due, late, on_time, shipped_late, overdue = wh.execute("""
+        select sum(orders_due), sum(late_orders), sum(shipped_on_time), sum(shipped_late), sum(unshipped_overdue)
+        from marts.fct_fulfilment_daily where date_trunc('month', stat_date) = ?
+    """, [month]).fetchone()
+    shown = metrics(at)
+    assert number(shown["应发货订单 orders due"]) == due
+    assert number(shown["延迟订单 late orders"]) == late
+    assert close_to(shown["延迟发货率 late-shipment rate"], 100 * late / (on_time + shipped_late + overdue))
+    assert at.dataframe[0].value["应发货订单 orders due"].sum() == due
+
+
+def test_stock_page_lists_the_skus_to_reorder(wh: duckdb.DuckDBPyConnection) -> None:
+    at = open_page("stock")
+    skus = wh.execute("select platform, sku_id from marts.dim_sku_replenishment where reorder_now "
+                      "order by platform, sku_id").fetchall()
+    lost = scalar(wh, "select sum(est_lost_gmv) from marts.fct_stockouts")
+    shown = metrics(at)
+    assert number(shown["需补货 reorder now"]) == len(skus) > 0
+    assert close_to(shown["缺货损失金额 estimated lost GMV"], lost)
+    table = at.dataframe[0].value
+    assert sorted(table["商品编码 SKU"]) == sorted(sku for _, sku in skus)

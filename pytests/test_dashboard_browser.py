@@ -199,3 +199,31 @@ def test_data_health_page(browser_page, dashboard_url: str, wh: duckdb.DuckDBPyC
     link = browser_page.get_by_role("link", name=str(load_settings().data_docs_dir / "index.html"))
     assert link.get_attribute("href").startswith("file://")
     screenshot(browser_page, "data_health")
+
+
+# the later marts' pages: one figure each against SQL (the AppTest checks the rest)
+LATER_PAGES = {
+    "campaigns": ("增量投产比 incremental ROI", """
+        select incremental_roi from marts.fct_campaign_performance
+        where platform = 'tmall' and period = 'whole_campaign'
+        order by first_date desc limit 1""", "{:,.2f}"),
+    "experiments": ("样本数 units", """
+        select sum(units) from marts.fct_experiment_results
+        where experiment_id = (select min(experiment_id) from marts.fct_experiment_results)""", "{:,.0f}"),
+    "fulfilment": ("应发货订单 orders due", """
+        select sum(orders_due) from marts.fct_fulfilment_daily
+        where date_trunc('month', stat_date) = (
+            select max(month) from (
+                select date_trunc('month', stat_date) as month from marts.fct_fulfilment_daily group by month
+                having sum(awaiting_shipment) < 0.01 * sum(orders_due)))""", "{:,.0f}"),
+    "stock": ("缺货损失金额 estimated lost GMV", "select sum(est_lost_gmv) from marts.fct_stockouts", "¥{:,.2f}"),
+}
+
+
+@pytest.mark.parametrize("name", list(LATER_PAGES))
+def test_later_pages(browser_page, dashboard_url: str, wh: duckdb.DuckDBPyConnection, name: str) -> None:  # noqa: ANN001
+    label, sql, shown = LATER_PAGES[name]
+    (expected,) = wh.execute(sql).fetchone()
+    open_page(browser_page, f"{dashboard_url}/{name}", charts=1)
+    expect_metric(browser_page, label, shown.format(expected))
+    screenshot(browser_page, name)
