@@ -92,7 +92,13 @@ def test_funnel_page_shows_the_weeks_sums_and_marks_each_channels_biggest_drop_o
         where platform = 'tmall' and stat_date between ? and ? + interval 6 day
         group by channel
     """, [week, week]).df().set_index("channel")
-    table = at.table[0].value
+    compact = at.table[0].value
+    assert list(compact.columns) == ["访客数 visitors", "加购人数 cart adders", "下单买家数 ordering buyers",
+                                     "支付买家数 paying buyers", "最大流失 biggest drop-off"]
+    for channel, row in daily.iterrows():
+        shown_row = compact.loc[" ".join(shown_value(channel))]
+        assert [number(v) for v in shown_row.iloc[:4]] == [row.visitors, row.cart, row.ordering, row.paying]
+    table = at.table[1].value  # every step, in the expander
     assert set(table.index) == {f"{zh} {en}" for zh, en in (shown_value(c) for c in daily.index)}
     for channel, row in daily.iterrows():
         steps = [(row.visitors, row.cart), (row.cart, row.ordering), (row.ordering, row.paying)]
@@ -102,6 +108,10 @@ def test_funnel_page_shows_the_weeks_sums_and_marks_each_channels_biggest_drop_o
         losses = [1 - b / a for a, b in steps]
         marked = [i for i, mark in enumerate(shown_rows["最大流失 biggest drop-off"]) if mark]
         assert marked == [losses.index(max(losses))]
+        biggest = ["访客数 visitors → 加购人数 cart adders", "加购人数 cart adders → 下单买家数 ordering buyers",
+                   "下单买家数 ordering buyers → 支付买家数 paying buyers"][marked[0]]
+        assert compact.loc[" ".join(shown_value(channel)), "最大流失 biggest drop-off"] == \
+            f"{biggest}: {100 * max(losses):.2f}% lost"
     assert at.get("vega_lite_chart"), "the trend chart"
 
 
