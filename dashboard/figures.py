@@ -451,11 +451,13 @@ def experiments() -> pd.DataFrame:
 
 
 def experiment_variants(experiment_id: str) -> pd.DataFrame:
-    """The experiment's variants, control first: units, conversion, revenue per unit, uplift, p-value, verdict."""
+    """The experiment's variants, control first: units (and the experiment's), conversion, revenue per unit,
+    uplift, p-value, verdict."""
     return query(
         """
         select
-            variant, is_control, primary_metric, units, converters, conversion_rate, revenue_per_unit,
+            variant, is_control, primary_metric, sum(units) over () as experiment_units,
+            units, converters, conversion_rate, revenue_per_unit,
             conversion_relative_uplift, revenue_per_unit_relative_uplift, p_value, ci_low, ci_high,
             units_needed, srm_p_value, verdict
         from marts.fct_experiment_results

@@ -18,7 +18,7 @@ variants = figures.experiment_variants(experiment)
 treated = variants[~variants["is_control"]]
 
 cols = st.columns(4)
-cols[0].metric(name("units"), count(variants["units"].sum()))
+cols[0].metric(name("units"), count(variants["experiment_units"].iloc[0]))
 if len(treated) == 1:
     row = treated.iloc[0]
     cols[1].metric(name("conversion_relative_uplift"), percent(row["conversion_relative_uplift"]))
@@ -39,4 +39,4 @@ bars = (
     )
 )
 st.altair_chart(bars, width="stretch")
-st.dataframe(variants.drop(columns=["primary_metric"]).rename(columns=name), hide_index=True, width="stretch")
+st.dataframe(variants.drop(columns=["primary_metric", "experiment_units"]).rename(columns=name), hide_index=True, width="stretch")
