@@ -5,7 +5,11 @@ Each page reads the marts through figures.py, which opens the file read-only for
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
+
+import figures
 
 st.set_page_config(page_title="storeops", layout="wide")
 
@@ -20,4 +24,11 @@ PAGES = [
     st.Page("views/data_health.py", title="数据健康 Data health", url_path="data_health"),
 ]
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+# which file the figures come from, and when it was published (a build replaces it; the next click reads it)
+warehouse = figures.warehouse_path()
+if warehouse.exists():
+    published = datetime.fromtimestamp(warehouse.stat().st_mtime)
+    shown = warehouse.relative_to(figures.PROJECT_DIR) if warehouse.is_relative_to(figures.PROJECT_DIR) else warehouse
+    st.sidebar.caption(f"数据 data: `{shown}`  \n发布于 published {published:%Y-%m-%d %H:%M}")
+page.run()

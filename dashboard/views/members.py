@@ -37,11 +37,11 @@ st.altair_chart(heatmap, width="stretch")
 st.subheader("RFM 分层 RFM segments")
 segments = figures.segment_sizes(platform)
 bars = (
-    alt.Chart(segments)
+    alt.Chart(segments.assign(rfm_segment=segments["rfm_segment"].map(value)))
     .mark_bar()
     .encode(
         x=alt.X("members:Q", title=name("members")),
-        y=alt.Y("rfm_segment:N", title=name("rfm_segment"), sort="-x"),
+        y=alt.Y("rfm_segment:N", title=name("rfm_segment"), sort="-x", axis=alt.Axis(labelLimit=300)),
         tooltip=["rfm_segment:N", "members:Q"],
     )
 )
@@ -59,4 +59,6 @@ st.download_button(
     mime="text/csv",
     key="recall_csv",
 )
-st.dataframe(recall.rename(columns=name), hide_index=True, width="stretch")
+shown = recall.assign(platform=recall["platform"].map(value), rfm_segment=recall["rfm_segment"].map(value),
+                      first_channel=recall["first_channel"].map(value))
+st.dataframe(shown.rename(columns=name), hide_index=True, width="stretch")
