@@ -65,8 +65,7 @@ DASHBOARD_PORT ?= 8501
 dashboard: $(STAMP)
 	@$(BIN)/python -c 'import sys; from storeops.settings import load_settings; sys.exit(not load_settings().warehouse.exists())' \
 		|| $(BIN)/storeops build
-	$(BIN)/streamlit run dashboard/app.py --server.headless true --server.port $(DASHBOARD_PORT) \
-		--server.fileWatcherType none --browser.gatherUsageStats false
+	$(BIN)/streamlit run dashboard/app.py --server.port $(DASHBOARD_PORT)  # settings: .streamlit/config.toml
 
 # dbt docs generate reads the catalog from the working file dbt builds into (never the published one); a
 # clean clone builds first. --static writes target/static_index.html, which opens without a web server.

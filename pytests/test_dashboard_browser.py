@@ -51,14 +51,13 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def dashboard_url(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free port, as `make dashboard` starts it."""
+    """`streamlit run dashboard/app.py` on a free port from the repository root, as `make dashboard` starts it."""
     port = free_port()
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1"],  # the other settings: .streamlit/config.toml
             cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
