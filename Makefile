@@ -1,6 +1,8 @@
 # storeops: two commands.
 #   make build   set up .venv (pinned packages) and build the warehouse from the exports
 #   make test    every check: sqlfluff lint, dbt build with all data and unit tests, mf validate-configs, pytest
+#   make dashboard  the Streamlit dashboard on the published warehouse (DASHBOARD_PORT, default 8501)
+#   make docs    dbt's docs with the catalog, as one static page: target/static_index.html
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +10,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.storeops-installed
 SQL_PATHS := models tests analyses
 
-.PHONY: build test setup lint semantic pytest stress bench clean help
+.PHONY: build test setup lint semantic pytest stress bench clean help dashboard docs
 
 help:
 	@echo "make build   set up .venv and build + publish warehouse/storeops.duckdb"
@@ -17,6 +19,9 @@ help:
 	@echo "make stress  kill builds at random points many times; the published warehouse must survive"
 	@echo "make bench   time generate/validate/land/dbt/publish at x1 and x10 against the raw-scan floor,"
 	@echo "             one new day and a pandas peer; writes bench/results.md (SCALES=\"1 10 30\" RUNS=1)"
+	@echo "make dashboard  the Streamlit dashboard on the published warehouse, http://localhost:$(DASHBOARD_PORT)"
+	@echo "             (builds it first if there is none; DASHBOARD_PORT=8502 make dashboard for another port)"
+	@echo "make docs    dbt docs with the catalog and the dashboard's exposures: target/static_index.html (one file)"
 	@echo "make clean   remove the built warehouse and dbt's target/ (keeps exports/ and .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -69,6 +74,22 @@ SCALES ?= 1 10
 RUNS ?= 3
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --scales $(SCALES) --runs $(RUNS) $(BENCH_ARGS)
+
+# the dashboard reads the published file read-only, one query at a time (dashboard/figures.py); a build
+# may publish meanwhile. A clean clone has no published file yet: build it first.
+DASHBOARD_PORT ?= 8501
+dashboard: $(STAMP)
+	@$(BIN)/python -c 'import sys; from storeops.settings import load_settings; sys.exit(not load_settings().warehouse.exists())' \
+		|| $(BIN)/storeops build
+	$(BIN)/streamlit run dashboard/app.py --server.port $(DASHBOARD_PORT)  # settings: .streamlit/config.toml
+
+# dbt docs generate reads the catalog from the working file dbt builds into (never the published one); a
+# clean clone builds first. --static writes target/static_index.html, which opens without a web server.
+WORKFILE = $(BIN)/python -c 'from storeops.settings import load_settings; print(load_settings().workfile)'
+docs: $(STAMP)
+	@test -f "$$($(WORKFILE))" || $(BIN)/storeops build
+	STOREOPS_WORKFILE="$$($(WORKFILE))" $(BIN)/dbt docs generate --static
+	@echo "dbt docs: $(CURDIR)/target/static_index.html"
 
 clean:
 	rm -rf warehouse target logs

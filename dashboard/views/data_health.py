@@ -1,0 +1,48 @@
+"""Data health: the last export per report, rows quarantined by reason, failing checks, and the Data Docs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import figures
+from labels import count, name, percent, value
+
+st.title("数据健康 Data health")
+
+summary = figures.health_summary()
+cols = st.columns(4)
+cols[0].metric("已入库文件 files landed", count(summary["files"]))
+cols[1].metric("隔离行数 rows rejected", count(summary["rejected_rows"]))
+cols[2].metric("错误 errors", count(summary["errors"]))
+cols[3].metric("警告 warnings", count(summary["warnings"]))
+
+docs = figures.data_docs_index()
+dbt_docs = figures.dbt_docs_index()
+st.markdown(
+    f"校验报告 Validation report (Great Expectations Data Docs): [{docs}]({docs.as_uri()})"
+    + ("" if docs.exists() else " — not written yet: run `make build`")
+    + f"  \ndbt 文档 dbt docs: [{dbt_docs}]({dbt_docs.as_uri()})"
+    + ("" if dbt_docs.exists() else " — not written yet: run `make docs`")
+)
+
+st.subheader("各报表最近导出 Last export per report")
+st.dataframe(figures.last_exports().rename(columns=name), hide_index=True, width="stretch")
+
+st.subheader("按原因隔离的行 Rows quarantined by reason")
+st.caption("superseded = an older copy of a row exported again later (kept, not lost); every other reason "
+           "is a row that did not parse or lacked a required value. The rows are in quarantine.quarantine_rows.")
+st.dataframe(figures.quarantined_by_reason().rename(columns=name), hide_index=True, width="stretch")
+
+st.subheader("检查结果 Findings")
+st.caption("What the exports lack or lost (marts.fct_data_health): error = a file mostly rejected by one check, "
+           "warning = a mart leaves rows out, info = nothing lost. Each failing validation check of the last "
+           "build, with example rows, is in the validation report above.")
+findings = figures.health_findings()
+if findings.empty:
+    st.success("没有问题 No findings: every landed row was staged and no export lacks a column.")
+else:
+    st.dataframe(
+        findings.assign(severity=findings["severity"].map(value),
+                        affected_share=findings["affected_share"].map(percent)).rename(columns=name),
+        hide_index=True, width="stretch",
+    )
