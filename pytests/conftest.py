@@ -118,6 +118,11 @@ def fingerprint(path: Path) -> dict[str, tuple[int, str]]:
         con.close()
 
 
+# dbt arguments for a build whose test is about the pipeline (kills, incremental runs), not about the data: no
+# data tests and no unit tests. make test's own build and the other tests' builds run every data test
+MODELS_ONLY = ("--exclude-resource-type", "test", "unit_test")
+
+
 def build_command(tmp_path: Path, *storeops_args: str, dbt_args: Sequence[str] = ()) -> list[str]:
     """`storeops build` with dbt's target/ and logs/ in tmp_path (the repository's stay untouched)."""
     return [STOREOPS, "build", *storeops_args, "--", "--target-path", str(tmp_path / "target"),
