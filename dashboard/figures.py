@@ -327,6 +327,19 @@ def segment_sizes(platform: str) -> pd.DataFrame:
     )
 
 
+def segment_sizes_over_time(platform: str) -> pd.DataFrame:
+    """Members per RFM segment on each month end and the reference date (fct_member_rfm_monthly), scored there."""
+    return query(
+        """
+        select as_of_date, rfm_segment, members, member_share
+        from marts.fct_member_rfm_monthly
+        where platform = $platform and platform_members > 0
+        order by as_of_date, rfm_segment
+        """,
+        {"platform": platform},
+    )
+
+
 def recall_list(platform: str) -> pd.DataFrame:
     """High-value members gone silent, most valuable first (analyses/members/members_to_recall.sql)."""
     return query(

@@ -29,6 +29,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "members": ("会员数", "members"),
     "member_key": ("会员", "member"),
     "rfm_cell": ("RFM 得分", "RFM cell"),
+    "member_share": ("会员占比", "share of members"),
     "orders": ("订单数", "orders"),
     "net_revenue": ("净收入", "net revenue"),
     "monthly_spend": ("月均消费", "monthly spend"),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -25,7 +26,7 @@ APP = str(REPO / "dashboard" / "app.py")
 sys.path.insert(0, str(REPO / "dashboard"))
 
 import figures  # noqa: E402  (dashboard/figures.py: the connection helper)
-from labels import VALUES  # noqa: E402
+from labels import VALUES, value  # noqa: E402
 
 
 def number(shown: str) -> float:
@@ -49,6 +50,12 @@ def open_page(page: str) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def chart_rows(chart: object) -> pd.DataFrame:
+    """The rows a chart draws: its dataset as Streamlit sends it to the browser (Arrow)."""
+    (dataset,) = chart.proto.datasets
+    return pa.ipc.open_stream(dataset.data.data).read_pandas()
 
 
 def metrics(at: AppTest) -> dict[str, str]:
@@ -192,7 +199,19 @@ def test_members_page_shows_the_marts_members_retention_and_recall_list(wh: duck
     table = at.dataframe[0].value
     assert list(zip(table["会员 member"], table["净收入 net revenue"].astype(float))) == \
         [(key, float(net)) for key, net in recall]
-    assert len(at.get("vega_lite_chart")) == 2, "the cohort heatmap and the segment bars"
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 3, "the cohort heatmap, the segment bars and the segments over time"
+    history = chart_rows(charts[2])
+    expected = wh.execute("""
+        select as_of_date, rfm_segment, members from marts.fct_member_rfm_monthly
+        where platform = 'tmall' and platform_members > 0 order by as_of_date, rfm_segment
+    """).fetchall()
+    assert len({as_of for as_of, _, _ in expected}) >= 12, "a bar per month end and the reference date"
+    assert [(pd.Timestamp(d).date(), s, int(n)) for d, s, n in
+            history[["as_of_date", "rfm_segment", "members"]].itertuples(index=False)] == \
+        [(as_of, value(segment), n) for as_of, segment, n in expected]
+    last = history[history["as_of_date"] == history["as_of_date"].max()]
+    assert last["members"].sum() == members, "the last bar is dim_members' members"
     assert at.get("download_button")[0].label == "下载 CSV download"
 
 
@@ -222,7 +241,7 @@ def small_warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     con = duckdb.connect(str(path))
     con.execute(f"attach '{figures.warehouse_path()}' as published (read_only)")
     con.execute("create schema marts")
-    for table in ("dim_members", "fct_member_cohorts"):
+    for table in ("dim_members", "fct_member_cohorts", "fct_member_rfm_monthly"):
         con.execute(f"create table marts.{table} as select * from published.marts.{table}")
     con.close()
     monkeypatch.setenv("STOREOPS_WAREHOUSE", str(path))

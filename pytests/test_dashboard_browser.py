@@ -174,7 +174,7 @@ def test_members_page(browser_page, dashboard_url: str, wh: duckdb.DuckDBPyConne
         select count(*), count(*) filter (where is_high_value and is_silent)
         from marts.dim_members where platform = 'tmall'
     """).fetchone()
-    open_page(browser_page, f"{dashboard_url}/members", charts=2)
+    open_page(browser_page, f"{dashboard_url}/members", charts=3)
     expect_metric(browser_page, "会员数 members", f"{members:,}")
     expect_metric(browser_page, "待召回会员 members to recall", f"{to_recall:,}")
     screenshot(browser_page, "members")

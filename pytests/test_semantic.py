@@ -294,6 +294,31 @@ def test_new_members_per_month_are_dim_members_first_orders(wh, warehouse):
     assert_same(got, expected, "new_members against dim_members")
 
 
+RFM_MONTHLY = "marts.fct_member_rfm_monthly"
+ON_TMALL = ["{{ Dimension('member_rfm__platform') }} = 'tmall'"]
+
+
+def test_rfm_segment_members_read_the_periods_last_as_of_date(wh, warehouse):
+    """A state: over a quarter, the segment sizes of the quarter's last as-of date (never a sum over dates); on
+    the reference date, dim_members' segment sizes."""
+    expected = sql_rows(wh, f"""
+        select date_trunc('quarter', as_of_date), rfm_segment, sum(members) from {RFM_MONTHLY}
+        where platform = 'tmall' and as_of_date in (
+            select max(as_of_date) from {RFM_MONTHLY}
+            where platform = 'tmall' group by date_trunc('quarter', as_of_date)
+        )
+        group by all
+    """)
+    got = semantic_rows("rfm_segment_members", ("metric_time__quarter", "member_rfm__rfm_segment"), warehouse, ON_TMALL)
+    assert_same(got, expected, "rfm_segment_members by quarter on tmall")
+    current = sql_rows(
+        wh, f"select reference_date, rfm_segment, count(*) from {MEMBERS} where platform = 'tmall' group by all"
+    )
+    latest = semantic_rows("rfm_segment_members", ("metric_time__day", "member_rfm__rfm_segment"), warehouse,
+                           [*ON_TMALL, "{{ Dimension('member_rfm__is_reference_date') }}"])
+    assert_same({key: n for key, n in latest.items() if n}, current, "rfm_segment_members against dim_members")
+
+
 REPURCHASE = "marts.fct_member_repurchase_monthly"
 REPURCHASE_SLICES = (
     Slice(("metric_time__month", "member_month__platform"), ("order_month", "platform")),
@@ -499,7 +524,7 @@ def test_buyers_over_a_quarter_are_recounted_not_summed(warehouse):
 TESTED = {
     *FUNNEL_SUMS, *FUNNEL_RATES, *ROI_SUMS, *ROI_RATES, *MEMBER_METRICS, *COHORT_METRICS, *REPURCHASE_METRICS,
     *FULFILMENT_METRICS, *INVENTORY_STATES, *INVENTORY_FLOWS, *CAMPAIGN_METRICS, *AFTER_SALES_METRICS,
-    *ORDER_METRICS, *STOCKOUT_METRICS,
+    *ORDER_METRICS, *STOCKOUT_METRICS, "rfm_segment_members",
 }
 
 

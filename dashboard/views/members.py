@@ -1,4 +1,4 @@
-"""Members: the cohort triangle as a heatmap, RFM segment sizes, and the recall list as a CSV download."""
+"""Members: the cohort triangle as a heatmap, RFM segment sizes now and over time, and the recall list as a CSV."""
 
 from __future__ import annotations
 
@@ -47,6 +47,25 @@ bars = (
 )
 st.altair_chart(bars, width="stretch")
 st.caption("Segments as of the platform's last day with orders (dim_members).")
+
+st.subheader("RFM 分层随时间 RFM segments over time")
+history = figures.segment_sizes_over_time(platform)
+history["rfm_segment"] = history["rfm_segment"].map(value)
+tooltip = [
+    alt.Tooltip("as_of_date:T", title=name("as_of_date")),
+    alt.Tooltip("rfm_segment:N", title=name("rfm_segment")),
+    alt.Tooltip("members:Q", title=name("members"), format=",d"),
+    alt.Tooltip("member_share:Q", title=name("member_share"), format=".1%"),
+]
+stacked = alt.Chart(history).mark_bar().encode(
+    x=alt.X("as_of_date:O", title=name("as_of_date"), timeUnit="yearmonthdate"),
+    y=alt.Y("members:Q", title=name("members"), stack="zero"),
+    color=alt.Color("rfm_segment:N", title=name("rfm_segment"), legend=alt.Legend(labelLimit=300)),
+    tooltip=tooltip,
+)
+st.altair_chart(stacked, width="stretch")
+st.caption("Members scored as of each month end and the last day with orders, with the same RFM definition as "
+           "above (fct_member_rfm_monthly); each bar is a state on that day, bars do not add up over time.")
 
 st.subheader("待召回会员 Members to recall")
 st.caption("High-value members with no valid order for longer than the silence threshold, most valuable first. "

@@ -13,14 +13,12 @@ members as (
 ),
 
 -- quintile of the position within the platform: 1 + floor(5 × (position − 1) / members), 5 = best;
--- ties are ordered by member key (macros/members.sql)
+-- ties are ordered by member key (macros/members.sql, also used by fct_member_rfm_monthly)
 scored as (
 
     select
         *,
-        {{ storeops.quintile_of_position('days_since_last_order desc, member_key asc') }} as recency_score,
-        {{ storeops.quintile_of_position('orders asc, member_key asc') }} as frequency_score,
-        {{ storeops.quintile_of_position('net_revenue asc, member_key asc') }} as monetary_score
+        {{ storeops.rfm_scores() }}
 
     from members
 

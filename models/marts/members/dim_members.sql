@@ -108,9 +108,7 @@ final as (
 
     from members
     left join segments
-        on
-            members.recency_score = segments.r_score
-            and members.frequency_score = segments.f_score
+        on {{ storeops.rfm_segment_of('members', 'segments') }}
     left join high_value
         on 1 = 1
     left join platform_members
