@@ -401,6 +401,22 @@ def health_findings() -> pd.DataFrame:
     )
 
 
+def failing_validations() -> pd.DataFrame:
+    """Every failing check of each export file's latest validation (fct_validation_results): blocked files
+    first, then quarantined rows, superseded rows and warnings, most failing rows first."""
+    return query(
+        """
+        select
+            outcome, file_path, check_name, expectation_type, column_names, unexpected_count,
+            unexpected_share
+        from marts.fct_validation_results
+        order by
+            array_position(['blocked', 'quarantined', 'superseded', 'warning'], outcome),
+            unexpected_count desc, file_path, check_name
+        """
+    )
+
+
 def health_summary() -> dict[str, Any]:
     """Files landed, rows quarantined (excluding superseded copies) and failing findings."""
     row = query(

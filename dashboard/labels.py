@@ -51,6 +51,11 @@ NAMES: dict[str, tuple[str, str]] = {
     "affected_rows": ("影响行数", "affected rows"),
     "affected_share": ("影响占比", "affected share"),
     "message": ("说明", "message"),
+    "expectation_type": ("校验规则", "expectation"),
+    "column_names": ("字段", "column"),
+    "unexpected_count": ("不合格行数", "failing rows"),
+    "unexpected_share": ("不合格占比", "failing share"),
+    "outcome": ("处理结果", "outcome"),
     # funnel steps (period sums of daily values where the platform reports only daily figures)
     "exposures": ("曝光量", "exposures"),
     "clicks": ("点击量", "clicks"),
@@ -168,6 +173,10 @@ VALUES: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
     "warning": ("警告", "warning"),
     "info": ("提示", "info"),
+    # what a build did about a failing validation (fct_validation_results.outcome)
+    "blocked": ("已拦截", "blocked"),
+    "quarantined": ("已隔离", "quarantined"),
+    "superseded": ("已覆盖", "superseded"),
 }
 
 

@@ -119,3 +119,41 @@ def test_every_raw_row_is_staged_or_quarantined(mixed_build) -> None:
         assert raw == staged + quarantined, contract.key
     files, = con.execute("select count(*) from raw._files").fetchone()
     assert files == sum(1 for c in CATALOGUE if c.outcome != "blocked") + 1  # the overlap case has two files
+
+
+# failing validations the warehouse keeps (marts.fct_validation_results), per file: check fragment ->
+# (outcome, failing rows, rows validated, landed)
+FAILING_VALIDATIONS = {
+    "generic/orders/negative.csv": {"amount (amount) not negative": ("quarantined", 1, 2, True)},
+    "generic/orders/duplicates.csv": {"natural key (order_id) unique in the file": ("superseded", 2, 3, True)},
+    "generic/orders/day_first.csv": {"ordered_at (ordered_at) parses as timestamp": ("blocked", 3, 3, True)},
+    "generic/orders/header_only.csv": {"at least one data row": ("warning", 0, 0, True)},
+    "tmall/orders/missing_paid_amount.csv": {"missing required column(s) 买家实际支付金额": ("blocked", 1, 0, False)},
+    "tmall/order/typo_folder.csv": {"not in a known export folder": ("blocked", 1, 0, False)},
+}
+
+
+def test_failing_validations_are_kept_with_their_counts_and_outcome(mixed_build) -> None:
+    con, _, _ = mixed_build
+    for file_path, checks in FAILING_VALIDATIONS.items():
+        rows = con.execute(
+            "select check_name, outcome, unexpected_count, element_count, file_seq is not null "
+            "from marts.fct_validation_results where file_path = ?", [file_path]).fetchall()
+        for fragment, expected in checks.items():
+            found = [tuple(r[1:]) for r in rows if r[0].startswith(fragment)]
+            assert found == [expected], (file_path, fragment, rows)
+    share = con.execute("select unexpected_share from marts.fct_validation_results "
+                        "where file_path = 'generic/orders/negative.csv'").fetchone()
+    assert share == (0.5,)
+
+
+def test_failing_validations_are_recorded_once_per_file_version(mixed_build) -> None:
+    con, _, _ = mixed_build  # two builds validated every file: the refused one and --keep-going
+    (repeated,) = con.execute("""
+        select count(*) from (
+            select file_path, check_name, severity from raw._validation_results group by all having count(*) > 1)
+    """).fetchone()
+    assert repeated == 0
+    (clean,) = con.execute("select count(*) from marts.fct_validation_results where file_path like ?",
+                           ["%/crlf.csv"]).fetchone()
+    assert clean == 0

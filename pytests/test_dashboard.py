@@ -233,6 +233,31 @@ def test_data_health_page_counts_files_rejected_rows_and_findings(wh: duckdb.Duc
     assert "Data Docs" in at.markdown[0].value
 
 
+def test_data_health_page_lists_failing_validations(wh: duckdb.DuckDBPyConnection) -> None:
+    at = open_page("data_health")
+    expected = wh.execute("""
+        select file_path, check_name, unexpected_count from marts.fct_validation_results
+        order by case outcome when 'blocked' then 1 when 'quarantined' then 2 when 'superseded' then 3 else 4 end,
+            unexpected_count desc, file_path, check_name
+    """).fetchall()
+    headers = [s.value for s in at.subheader]
+    assert "未通过的校验 Failing validations" in headers
+    shown = [df.value for df in at.dataframe if "检查 check" in df.value.columns and "处理结果 outcome" in df.value.columns]
+    if not expected:
+        assert not shown and any("No failing validations" in s.value for s in at.success)
+        return
+    (table,) = shown
+    assert list(zip(table["文件 file"], table["检查 check"], table["不合格行数 failing rows"])) == expected
+
+
+def test_the_demo_fails_no_validation_but_its_empty_monthly_files(wh: duckdb.DuckDBPyConnection) -> None:
+    """The demo's exports pass every check; its months without experiments are header-only files (warnings)."""
+    failing = wh.execute("""
+        select distinct outcome, check_name, unexpected_count, element_count from marts.fct_validation_results
+    """).fetchall()
+    assert failing in ([], [("warning", "at least one data row", 0, 0)])
+
+
 @pytest.fixture
 def small_warehouse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the published member marts in a file of its own, which the dashboard is pointed at."""

@@ -58,6 +58,7 @@ def test_rebuild_with_no_new_files_changes_nothing(first_build) -> None:
     before = fingerprint(published)
     assert before["staging.stg_generic__orders"][0] == 800
     assert any(name.startswith("marts.") for name in before)
+    assert {"raw._validation_results", "marts.fct_validation_results"} <= set(before)  # written once per file
     build_ok(tmp_path, exports)
     assert fingerprint(published) == before
 

@@ -1,4 +1,5 @@
-"""Data health: the last export per report, rows quarantined by reason, failing checks, and the Data Docs."""
+"""Data health: the last export per report, rows quarantined by reason, failing validations, findings, and the
+Data Docs."""
 
 from __future__ import annotations
 
@@ -33,10 +34,24 @@ st.caption("superseded = an older copy of a row exported again later (kept, not 
            "is a row that did not parse or lacked a required value. The rows are in quarantine.quarantine_rows.")
 st.dataframe(figures.quarantined_by_reason().rename(columns=name), hide_index=True, width="stretch")
 
+st.subheader("未通过的校验 Failing validations")
+st.caption("Each export file's failing checks at its latest validation, before landing "
+           "(marts.fct_validation_results): blocked = not landed, or most of its rows fail the check; "
+           "quarantined = the failing rows are in quarantine; superseded = a key repeated within the file, "
+           "the last row kept; warning = landed as is. Example rows are in the validation report above.")
+failing = figures.failing_validations()
+if failing.empty:
+    st.success("没有未通过的校验 No failing validations: every check passed on every file.")
+else:
+    st.dataframe(
+        failing.assign(outcome=failing["outcome"].map(value),
+                       unexpected_share=failing["unexpected_share"].map(percent)).rename(columns=name),
+        hide_index=True, width="stretch",
+    )
+
 st.subheader("检查结果 Findings")
 st.caption("What the exports lack or lost (marts.fct_data_health): error = a file mostly rejected by one check, "
-           "warning = a mart leaves rows out, info = nothing lost. Each failing validation check of the last "
-           "build, with example rows, is in the validation report above.")
+           "warning = a mart leaves rows out, info = nothing lost.")
 findings = figures.health_findings()
 if findings.empty:
     st.success("没有问题 No findings: every landed row was staged and no export lacks a column.")

@@ -38,6 +38,7 @@ report, with Great Expectations' HTML Data Docs under `target/data_docs/`.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,6 +74,8 @@ class CheckResult:
     examples: list[str] = field(default_factory=list)
     rejects: bool = False  # its failing rows are rejected into quarantine (not superseded, not a warning)
     mostly_rejected: bool = False  # BLOCKING: more than the threshold share of the file's rows fail `check`
+    expectation: str | None = None  # Great Expectations' expectation type; None for a file-level check
+    column: str | None = None  # the column (or columns) it looks at
 
     @property
     def blocks(self) -> str | None:
@@ -261,9 +264,17 @@ class SuiteItem(NamedTuple):
     check: str
     severity: str
     rejects: bool = False  # failing rows are rejected into quarantine (counts towards STOREOPS_MAX_REJECT_SHARE)
+    column: str | None = None  # the contract column checked, when the expectation looks at a helper (`_day`)
+
+    def columns(self) -> str:
+        """The contract columns the expectation looks at (helpers `_num_x`, `_lc_x`, `_date_x` read as `x`)."""
+        e = self.expectation
+        found = getattr(e, "column_list", None) or [getattr(e, "column", None) or getattr(e, "column_A", None)]
+        return self.column or ", ".join(re.sub(r"^_(num|lc|date)_", "", c) for c in found if c and c != "_file")
 
     def result(self, failing: int) -> CheckResult:
-        return CheckResult(self.check, self.severity, failing, rejects=self.rejects)
+        return CheckResult(self.check, self.severity, failing, rejects=self.rejects,
+                           expectation=self.expectation.expectation_type, column=self.columns())
 
 
 def build_suite(contract: Contract, frame_columns: Iterable[str], today: date,
@@ -303,7 +314,8 @@ def build_suite(contract: Contract, frame_columns: Iterable[str], today: date,
         out.append(SuiteItem(gxe.ExpectColumnValuesToBeBetween(column="_day", min_value=pd.Timestamp(earliest),
                                                                max_value=latest),
                              f"{contract.date_column} from {earliest}" if planned
-                             else f"{contract.date_column} between {earliest} and tomorrow", QUARANTINE, True))
+                             else f"{contract.date_column} between {earliest} and tomorrow", QUARANTINE, True,
+                             contract.date_column))
     return out
 
 
@@ -528,7 +540,8 @@ def _mostly_rejected(result: FileValidation, max_share: float) -> list[CheckResu
     """A BLOCKING failure for each rejecting check that more than `max_share` of the file's rows fail.
 
     Not for the within-file duplicate key check (its rows are superseded, not rejected) nor warnings."""
-    return [CheckResult(c.check, BLOCKING, c.failing, rejects=True, mostly_rejected=True)
+    return [CheckResult(c.check, BLOCKING, c.failing, rejects=True, mostly_rejected=True,
+                        expectation=c.expectation, column=c.column)
             for c in result.failures if c.rejects and result.reject_share(c) > max_share]
 
 

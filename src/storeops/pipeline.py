@@ -25,6 +25,7 @@ from storeops.discovery import SUPPORTED_SUFFIXES, FileCache, exports_present
 from storeops.expectations import ValidationReport, landed_hashes, validate_exports
 from storeops.landing import LandingReport, land
 from storeops.publish import publish
+from storeops.raw_layer import record_validation
 from storeops.settings import Settings
 
 
@@ -58,6 +59,18 @@ def validate_in_child(settings: Settings) -> ValidationReport:
         return pool.submit(validate_exports, settings.exports_dir, settings.data_docs_dir, skip,
                            cache_dir=settings.transcoded_dir, earliest_date=settings.earliest_date,
                            max_reject_share=settings.max_reject_share).result()
+
+
+def record_results(settings: Settings, report: ValidationReport) -> None:
+    """Write the failing expectations of the files just validated into the working file (raw._validation_results;
+    marts.fct_validation_results reads them)."""
+    settings.workfile.parent.mkdir(parents=True, exist_ok=True)
+    con = connect(settings.workfile)
+    try:
+        record_validation(con, report, settings.exports_dir)
+        con.execute("checkpoint")
+    finally:
+        con.close()
 
 
 def dbt_vars(settings: Settings, keep_going: bool) -> dict[str, object]:
@@ -184,6 +197,8 @@ def build(
         report = validate_in_child(settings)
         for line in report.summary_lines():
             print(f"    {line}")
+    if report.files:  # blocked files too: their results stay in the working file, which is not published
+        record_results(settings, report)
     if report.blocked and not keep_going:
         print(blocked_message(report), file=sys.stderr)
         return 2

@@ -6,14 +6,22 @@ the contract does not know), and lineage: `_file_path` (relative to the exports
 folder), `_file_hash` (SHA-256 of the content), `_file_seq` (landing order: later
 = newer export), `_row_number` (1-based data row in the file) and `_loaded_at`.
 `raw._files` registers every landed file; `raw._landing_state` remembers the
-exports folder raw was landed from.
+exports folder raw was landed from. `raw._validation_results` keeps the failing
+expectations of each file's latest validation (`record_validation`).
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import duckdb
 
 from storeops.contracts import load_contracts
+
+if TYPE_CHECKING:
+    from storeops.expectations import ValidationReport
 
 LINEAGE_COLUMNS = {
     "_extra": "varchar",
@@ -43,6 +51,16 @@ def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
             file_hash varchar, encoding varchar, header_line integer, rows bigint,
             bytes bigint, extra_headers varchar, missing_optional varchar,
             modified_at timestamp, landed_at timestamp
+        )
+        """
+    )
+    con.execute(
+        """
+        create table if not exists raw._validation_results (
+            exports_root varchar, file_path varchar, file_hash varchar, contract varchar,
+            validated_at timestamp, check_name varchar, expectation_type varchar, column_names varchar,
+            severity varchar, rejects boolean, mostly_rejected boolean, unexpected_count bigint,
+            element_count bigint
         )
         """
     )
@@ -101,3 +119,37 @@ def reset_if_other_root(con: duckdb.DuckDBPyConnection, root: str) -> str | None
         con.execute("delete from raw._landing_state")
         con.execute("insert into raw._landing_state values (?)", [root])
     return previous if previous not in (None, root) else None
+
+
+def record_validation(con: duckdb.DuckDBPyConnection, report: ValidationReport, exports_dir: Path) -> int:
+    """Keep the failing expectations of the files `report` validated in `raw._validation_results`, in one
+    transaction; returns the rows written.
+
+    A file validated again replaces its rows (by path and by content hash): the table follows each
+    file's latest validation, blocked files included, and forgets files of another exports folder.
+    Files validation skipped (already landed) keep theirs, so a build with no new files writes nothing."""
+    root = str(exports_dir.resolve())
+    validated_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    hashes = {f.path: known.sha256 for f in report.files
+              if (known := report.known.get(str((exports_dir / f.path).resolve()))) is not None}
+    rows = [
+        (root, f.path, hashes.get(f.path), f.contract, validated_at, c.check, c.expectation, c.column,
+         c.severity, c.rejects, c.mostly_rejected, c.failing, f.rows)
+        for f in report.files for c in f.failures
+    ]
+    ensure_raw_tables(con)
+    con.execute("begin transaction")
+    try:
+        con.execute(
+            "delete from raw._validation_results where exports_root <> $root "
+            "or list_contains($paths, file_path) or list_contains($hashes, file_hash)",
+            {"root": root, "paths": [f.path for f in report.files], "hashes": list(hashes.values())},
+        )
+        if rows:
+            con.executemany("insert into raw._validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            rows)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return len(rows)
