@@ -204,3 +204,21 @@ def test_no_module_imports_another_modules_private_names():
                 if isinstance(node, ast.ImportFrom):
                     offending += [f"{path.relative_to(repo)}: {a.name}" for a in node.names if a.name.startswith("_")]
     assert offending == []
+
+
+def test_landing_from_another_folder_drops_that_folders_validation_results(tmp_path, raw_db):
+    """raw starts afresh from a new exports folder, and the failing validations of the old folder's files go
+    with their rows (staging reads raw._validation_results as it is)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    header = ["order_id", "customer_id", "ordered_at", "amount"]
+    write_export(first, "generic", "orders", "a.csv", header, [["A1", "c1", "2024-01-02 10:00:00", "5"]])
+    write_export(second, "generic", "orders", "b.csv", header, [["B1", "c2", "2024-01-03 10:00:00", "6"]])
+    con = raw_db()
+    land(con, first, salt="s1")
+    for root in (first, second):
+        con.execute("insert into raw._validation_results (exports_root, file_path, check_name) values (?, ?, ?)",
+                    [str(root.resolve()), "generic/orders/x.csv", "a failing check"])
+    land(con, second, salt="s1")
+    roots = [r[0] for r in con.execute("select exports_root from raw._validation_results").fetchall()]
+    assert roots == [str(second.resolve())]
+    assert con.execute("select file_path from raw._files").fetchall() == [("generic/orders/b.csv",)]

@@ -115,6 +115,8 @@ def reset_if_other_root(con: duckdb.DuckDBPyConnection, root: str) -> str | None
         for contract in load_contracts():
             con.execute(f"delete from raw.{q(contract.key)}")
         con.execute("delete from raw._files")
+        # the validation results of the other folder's files go with its rows (record_validation keeps the rest)
+        con.execute("delete from raw._validation_results where exports_root is distinct from ?", [root])
         _empty_incremental_tables(con)
         con.execute("delete from raw._landing_state")
         con.execute("insert into raw._landing_state values (?)", [root])

@@ -1,16 +1,11 @@
--- The failing expectations of each export file's latest validation, for the exports folder raw is landed from.
--- depends_on: {{ ref('landed_files') }} (landing creates raw._validation_results and raw._landing_state)
+-- The failing expectations of each export file's latest validation, for the exports folder raw is landed from
+-- (landing drops the results of another folder's files with their rows: storeops.raw_layer.reset_if_other_root).
+-- depends_on: {{ ref('landed_files') }} (landing creates raw._validation_results)
 with
 
 results as (
 
     select * from {{ source('storeops', 'validation_results') }}
-
-),
-
-landing_state as (
-
-    select exports_root from {{ source('storeops', 'landing_state') }}
 
 ),
 
@@ -33,7 +28,6 @@ final as (
         results.element_count
 
     from results
-    inner join landing_state on results.exports_root = landing_state.exports_root
 
 )
 
