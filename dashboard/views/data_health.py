@@ -3,10 +3,25 @@ Data Docs."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 import figures
 from labels import count, name, percent, value
+
+
+def table_or_success(frame: pd.DataFrame, label_column: str, share_column: str, none_message: str) -> None:
+    """The rows with their labelled column in Chinese and English and their share as a percentage, or a success
+    message when there are none."""
+    if frame.empty:
+        st.success(none_message)
+        return
+    st.dataframe(
+        frame.assign(**{label_column: frame[label_column].map(value), share_column: frame[share_column].map(percent)})
+        .rename(columns=name),
+        hide_index=True, width="stretch",
+    )
+
 
 st.title("数据健康 Data health")
 
@@ -39,25 +54,11 @@ st.caption("Each export file's failing checks at its latest validation, before l
            "(marts.fct_validation_results): blocked = not landed, or most of its rows fail the check; "
            "quarantined = the failing rows are in quarantine; superseded = a key repeated within the file, "
            "the last row kept; warning = landed as is. Example rows are in the validation report above.")
-failing = figures.failing_validations()
-if failing.empty:
-    st.success("没有未通过的校验 No failing validations: every check passed on every file.")
-else:
-    st.dataframe(
-        failing.assign(outcome=failing["outcome"].map(value),
-                       unexpected_share=failing["unexpected_share"].map(percent)).rename(columns=name),
-        hide_index=True, width="stretch",
-    )
+table_or_success(figures.failing_validations(), "outcome", "unexpected_share",
+                 "没有未通过的校验 No failing validations: every check passed on every file.")
 
 st.subheader("检查结果 Findings")
 st.caption("What the exports lack or lost (marts.fct_data_health): error = a file mostly rejected by one check, "
            "warning = a mart leaves rows out, info = nothing lost.")
-findings = figures.health_findings()
-if findings.empty:
-    st.success("没有问题 No findings: every landed row was staged and no export lacks a column.")
-else:
-    st.dataframe(
-        findings.assign(severity=findings["severity"].map(value),
-                        affected_share=findings["affected_share"].map(percent)).rename(columns=name),
-        hide_index=True, width="stretch",
-    )
+table_or_success(figures.health_findings(), "severity", "affected_share",
+                 "没有问题 No findings: every landed row was staged and no export lacks a column.")
