@@ -23,7 +23,7 @@ def yaml_docs(pattern: str) -> list[dict]:
 
 def test_contract_keys_and_types_are_consistent():
     contracts = load_contracts()
-    assert len({c.key for c in contracts}) == len(contracts) == 22
+    assert len({c.key for c in contracts}) == len(contracts) == 24
     for c in contracts:
         names = [col.name for col in c.columns]
         assert len(set(names)) == len(names), c.key
