@@ -250,7 +250,8 @@ def first_purchases(ev: pd.DataFrame) -> pd.DataFrame:
 
 def funnel_daily(exports: Path, ev: pd.DataFrame, sess: pd.DataFrame, conformed: pd.DataFrame,
                  buys: pd.DataFrame, channel_map: pd.DataFrame) -> pd.DataFrame:
-    parts = [tmall_funnel(exports, channel_map), alibaba_funnel(exports, channel_map),
+    parts = [tmall_funnel(exports, channel_map), b2b_funnel(exports, channel_map, "alibaba_com", "反馈数"),
+             b2b_funnel(exports, channel_map, "made_in_china", "询盘数"),
              order_platform_funnel(ev, sess, conformed, buys)]
     out = pd.concat(parts, ignore_index=True)
     out["ctr"] = safe_divide(out.clicks, out.exposures)
@@ -278,18 +279,19 @@ def tmall_funnel(exports: Path, channel_map: pd.DataFrame) -> pd.DataFrame:
     return out.assign(platform="tmall", store_id="tmall")
 
 
-def alibaba_funnel(exports: Path, channel_map: pd.DataFrame) -> pd.DataFrame:
-    perf = read_export(exports, "alibaba_com/product_performance", UTF8, {
+def b2b_funnel(exports: Path, channel_map: pd.DataFrame, platform: str, inquiries: str) -> pd.DataFrame:
+    """Alibaba.com or Made-in-China.com: product performance summed over products (`inquiries`: its header)."""
+    perf = read_export(exports, f"{platform}/product_performance", UTF8, {
         "统计日期": "stat_date", "产品ID": "product_id", "曝光量": "exposures", "点击量": "clicks",
-        "访客数": "visitors", "反馈数": "inquiries",
+        "访客数": "visitors", inquiries: "inquiries",
     }, key=["stat_date", "product_id"])
     counts = ["exposures", "clicks", "visitors", "inquiries"]
     frame = perf[counts].apply(number).assign(stat_date=day(perf.stat_date))
     out = frame.groupby("stat_date", as_index=False).agg(
         **{c: (c, lambda s: s.sum(min_count=1)) for c in counts}, rows=("visitors", "size"))
     out["visitors_is_distinct_count"] = out.pop("rows").eq(1)
-    channel = channel_lookup(channel_map, "alibaba_com").get("organic", "other")
-    return out.assign(platform="alibaba_com", store_id="alibaba_com", channel=channel)
+    channel = channel_lookup(channel_map, platform).get("organic", "other")
+    return out.assign(platform=platform, store_id=platform, channel=channel)
 
 
 def funnel_orders(sess: pd.DataFrame, conformed: pd.DataFrame, buys: pd.DataFrame) -> pd.DataFrame:

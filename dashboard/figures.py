@@ -138,7 +138,9 @@ order by channel, step_order
 
 
 # platforms in selectboxes: the ones most operators open first, first
-PLATFORM_ORDER = "coalesce(array_position(['tmall', 'site', 'alibaba_com', 'generic'], platform), 99), platform"
+PLATFORM_ORDER = (
+    "coalesce(array_position(['tmall', 'site', 'alibaba_com', 'made_in_china', 'generic'], platform), 99), platform"
+)
 
 
 def funnel_platforms() -> list[str]:

@@ -134,6 +134,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "tmall": ("天猫", "Tmall"),
     "site": ("自营商城", "own shop"),
     "alibaba_com": ("阿里巴巴国际站", "Alibaba.com"),
+    "made_in_china": ("中国制造网", "Made-in-China.com"),
     "generic": ("其他平台", "generic"),
     "natural_search": ("自然搜索", "natural search"),
     "paid_search": ("付费推广", "paid search"),

@@ -122,6 +122,37 @@ generic__purchase_receipts:
       - {name: quantity, header: 'quantity', type: integer, required: true}
   rules:
       - {check: not_before, column: received_at, other: ordered_at}
+made_in_china__product_performance:
+  timezone: Asia/Shanghai
+  natural_key: [stat_date, product_id]
+  date_column: stat_date
+  columns:
+      - {name: stat_date, header: '统计日期', type: date, required: true}
+      - {name: product_id, header: '产品ID', type: text, required: true}
+      - {name: product_name, header: '产品名称', type: text}
+      - {name: product_created_at, header: '发布时间', type: date}
+      - {name: exposures, header: '曝光量', type: integer, required: true}
+      - {name: clicks, header: '点击量', type: integer, required: true}
+      - {name: ctr, header: '点击率', type: percent}
+      - {name: visitors, header: '访客数', type: integer}
+      - {name: page_views, header: '访问量', type: integer}
+      - {name: inquiries, header: '询盘数', type: integer, required: true}
+made_in_china__product_list:
+  timezone: Asia/Shanghai
+  natural_key: [product_id, updated_at]
+  date_column: updated_at
+  columns:
+      - {name: product_id, header: '产品ID', type: text, required: true}
+      - {name: product_name, header: '产品名称', type: text}
+      - {name: created_at, header: '发布时间', type: timestamp, required: true}
+      - {name: updated_at, header: '更新时间', type: timestamp, required: true}
+      - {name: star_rating, header: '产品星级', type: decimal}
+      - {name: quality_score, header: '质量分', type: decimal}
+      - {name: image_count, header: '图片数', type: integer}
+      - {name: attribute_count, header: '自定义属性数', type: integer}
+      - {name: status, header: '产品状态', type: text}
+  rules:
+      - {check: not_before, column: updated_at, other: created_at}
 manual__campaigns:
   timezone: Asia/Shanghai
   natural_key: [campaign_id, platform, phase]
@@ -140,7 +171,7 @@ manual__campaigns:
   rules:
       - {check: not_before, column: end_date, other: start_date}
       - {check: one_of, column: campaign_type, values: ['platform_festival', 'member_day', 'theme_week', 'presale', 'other', '平台大促', '会员日', '主题周', '预售', '其他']}
-      - {check: one_of, column: platform, values: ['all', 'tmall', 'alibaba_com', 'site', 'generic', '全部']}
+      - {check: one_of, column: platform, values: ['all', 'tmall', 'alibaba_com', 'made_in_china', 'site', 'generic', '全部']}
       - {check: one_of, column: recurring_weekday, values: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', '1', '2', '3', '4', '5', '6', '7', '周一', '周二', '周三', '周四', '周五', '周六', '周日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']}
       - {check: required_when, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
       - {check: empty_unless, column: recurring_weekday, when: campaign_type, values: ['member_day', '会员日']}
@@ -432,5 +463,5 @@ tmall__inventory:
 {#- Hours to add to UTC for each platform's shop time: its contract `timezone`, where that zone keeps
     one offset all year (a zone with daylight saving, or `local`, has none). -#}
 {% macro shop_utc_offset_hours() -%}
-{{ return({'manual': 8, 'site': 8, 'tmall': 8}) }}
+{{ return({'made_in_china': 8, 'manual': 8, 'site': 8, 'tmall': 8}) }}
 {%- endmacro %}

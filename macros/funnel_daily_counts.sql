@@ -12,20 +12,28 @@
                    `other`, order and payment steps only.
       site         events (distinct visitors, product viewers, cart adders per day; by session channel on
                    channel rows) and orders (by the channel of their session, int_funnel_orders)
-      alibaba_com  product performance summed over products; channel rows take the channel of the channel
-                   map's `organic` label (the export has no source split) and their visitors are sums over
-                   products; no shop-level visitor count is exported, so store rows have visitors NULL
+      alibaba_com, made_in_china
+                   (the B2B platforms, b2b_platforms()): product performance (int_b2b_product_performance)
+                   summed over products; channel rows take the channel of the channel map's `organic` label of
+                   the platform (the exports have no source split) and their visitors are sums over products;
+                   no shop-level visitor count is exported, so store rows have visitors NULL
       generic      orders (by the export's channel label on channel rows)
     Store rows' distinct counts are the platform's own daily totals or distinct recounts over the day,
     never a sum over channel rows. `visitors_is_distinct_count` exists on channel rows only.
     `platform` (optional) gives one platform's rows only, reading only what that platform needs: the
     channel grain is one model per platform (int_funnel_daily_counts__<platform>, unioned by
-    int_funnel_daily_counts; DECISIONLOG Q2); the store grain reads all four in one model.
+    int_funnel_daily_counts; DECISIONLOG Q2); the store grain reads all of them in one model.
 -#}
 {#- The funnel's platforms, in the order of their blocks below: int_funnel_daily_counts unions one model
     per platform, int_funnel_daily_counts__<platform>, and does not compile while one is missing. -#}
 {% macro funnel_platforms() -%}
-    {{ return(['tmall', 'alibaba_com', 'site', 'generic']) }}
+    {{ return(['tmall', 'alibaba_com', 'made_in_china', 'site', 'generic']) }}
+{%- endmacro %}
+
+{#- The B2B platforms: their funnel is product performance summed over products (exposure → click → visitor →
+    inquiry), read from int_b2b_product_performance, one block for all of them (DECISIONLOG G6). -#}
+{% macro b2b_platforms() -%}
+    {{ return(['alibaba_com', 'made_in_china']) }}
 {%- endmacro %}
 
 {% macro funnel_daily_counts(keys, platform=none) -%}
@@ -34,6 +42,8 @@
         {{ exceptions.raise_compiler_error("funnel_daily_counts: unknown platform '" ~ platform ~ "'") }}
     {%- endif -%}
     {%- set platforms = all_platforms if platform is none else [platform] -%}
+    {%- set b2b = [] -%}
+    {%- for name in storeops.b2b_platforms() if name in platforms %}{% do b2b.append(name) %}{% endfor -%}
     {%- set order_platforms = [] -%}
     {%- for name in ['site', 'generic'] if name in platforms %}{% do order_platforms.append(name) %}{% endfor -%}
     {%- set by_channel = 'channel' in keys -%}
@@ -52,11 +62,12 @@ sycm as (
 
 ),
 {%- endif %}
-{%- if 'alibaba_com' in platforms %}
+{%- if b2b %}
 
-alibaba_products as (
+b2b_products as (
 
-    select * from {{ ref('stg_alibaba_com__product_performance') }}
+    select * from {{ ref('int_b2b_product_performance') }}
+    where platform in ('{{ b2b | join("', '") }}')
 
 ),
 {%- endif %}
@@ -76,7 +87,7 @@ site_sessions as (
 
 ),
 {%- endif %}
-{%- if by_channel and ('tmall' in platforms or 'alibaba_com' in platforms) %}
+{%- if by_channel and ('tmall' in platforms or b2b) %}
 
 channel_map as (
 
@@ -199,39 +210,41 @@ tmall_orders_only as (
 
 ),
 {%- endif %}
-{%- if 'alibaba_com' in platforms %}
+{%- if b2b %}
 
-{% set alibaba_steps = {
-    'exposures': 'sum(alibaba_products.exposures)',
-    'clicks': 'sum(alibaba_products.clicks)',
-    'inquiries': 'sum(alibaba_products.inquiries)',
+{% set b2b_steps = {
+    'exposures': 'sum(b2b_products.exposures)',
+    'clicks': 'sum(b2b_products.clicks)',
+    'inquiries': 'sum(b2b_products.inquiries)',
 } %}
-{%- if by_channel %}{% do alibaba_steps.update({'visitors': 'sum(alibaba_products.visitors)'}) %}{% endif %}
--- Alibaba.com: product performance summed over products; channel rows carry visitors summed over
--- products (a visitor-product sum), store rows none (no shop-level visitor count is exported)
-alibaba_com as (
+{%- if by_channel %}{% do b2b_steps.update({'visitors': 'sum(b2b_products.visitors)'}) %}{% endif %}
+-- Alibaba.com and Made-in-China.com: product performance summed over products; channel rows carry visitors
+-- summed over products (a visitor-product sum), store rows none (no shop-level visitor count is exported)
+b2b as (
 
     select
-        alibaba_products.stat_date,
-        'alibaba_com' as platform,
+        b2b_products.stat_date,
+        b2b_products.platform,
         stores.default_store_id as store_id,
         {%- if by_channel %}
         coalesce(channel_map.channel, 'other') as channel,
         {%- endif %}
-        {{- storeops.funnel_steps(alibaba_steps) }}
+        {{- storeops.funnel_steps(b2b_steps) }}
         {%- if by_channel %},
         count(*) = 1 as visitors_is_distinct_count
         {%- endif %}
 
-    from alibaba_products
+    from b2b_products
     inner join stores
-        on stores.platform = 'alibaba_com'
+        on b2b_products.platform = stores.platform
     {%- if by_channel %}
     left join channel_map
-        on channel_map.platform = 'alibaba_com' and channel_map.source_label = 'organic'
-    group by alibaba_products.stat_date, stores.default_store_id, coalesce(channel_map.channel, 'other')
+        on b2b_products.platform = channel_map.platform and channel_map.source_label = 'organic'
+    group by
+        b2b_products.stat_date, b2b_products.platform, stores.default_store_id,
+        coalesce(channel_map.channel, 'other')
     {%- else %}
-    group by alibaba_products.stat_date, stores.default_store_id
+    group by b2b_products.stat_date, b2b_products.platform, stores.default_store_id
     {%- endif %}
 
 ),
@@ -358,7 +371,7 @@ order_platforms as (
 
 {%- set blocks = [] %}
 {%- if 'tmall' in platforms %}{% do blocks.extend(['tmall', 'tmall_orders_only']) %}{% endif %}
-{%- if 'alibaba_com' in platforms %}{% do blocks.append('alibaba_com') %}{% endif %}
+{%- if b2b %}{% do blocks.append('b2b') %}{% endif %}
 {%- if order_platforms %}{% do blocks.append('order_platforms') %}{% endif %}
 
 unioned as (

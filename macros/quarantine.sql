@@ -3,7 +3,8 @@
     (DECISIONLOG Q1). quarantine_rows unions one ephemeral model per group,
     models/quarantine/quarantine_rows__<group>.sql, each a single call of `quarantine_rows_of(group)`.
     The groups come from the contracts (macros/export_contracts.sql): an export's group is its
-    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, the operations
+    platform, except that Tmall's Sycm reports (生意参谋, `sycm_*`) are a group of their own, the B2B platforms
+    (Alibaba.com, Made-in-China.com) are one group, `b2b`, the operations
     exports of every platform (inventory snapshots, purchase receipts, service tickets) are one group, and the
     operator's manual sheets join the generic exports (neither comes from a platform's back-end), so that no
     group unions seven or more base models and quarantine_rows unions fewer than seven groups (dbt-project-evaluator's fct_too_many_joins counts a
@@ -20,6 +21,8 @@
         {{ return('operations') }}
     {%- elif platform == 'manual' -%}
         {{ return('generic') }}
+    {%- elif platform in ['alibaba_com', 'made_in_china'] -%}
+        {{ return('b2b') }}
     {%- endif -%}
     {{ return(platform) }}
 {%- endmacro %}

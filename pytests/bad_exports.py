@@ -39,6 +39,10 @@ INVENTORY = ["日期", "商家编码", "可用库存", "占用库存"]
 """A Tmall stock list under the ERP words (aliases) and without a warehouse column (src/storeops/contracts/README.md)."""
 RECEIPTS = ["采购单号", "商家编码", "采购日期", "入库时间", "入库数量"]
 """A purchase receipt list under its Chinese headers (aliases of generic/purchase_receipts)."""
+MIC_PERFORMANCE = ["统计日期", "产品ID", "产品名称", "曝光量", "点击量", "访客数", "询盘数"]
+MIC_PERFORMANCE_EN = ["Date", "Product ID", "Product Name", "Exposure", "Clicks", "Visitors", "Inquiries"]
+"""Made-in-China.com product performance under its Chinese headers, and under the English ones (aliases)."""
+MIC_LIST = ["产品ID", "产品名称", "发布时间", "更新时间", "产品星级", "图片数", "自定义属性数", "产品状态"]
 
 
 def generic_row(order_id: str, amount: str = "10.00", ordered_at: str = "2024-03-01 10:00:00") -> list[str]:
@@ -323,6 +327,27 @@ def _receipts_before_their_order(root: Path) -> None:
                   ["PO-2", "RCV-SKU-2", "2024-03-02", "2024-03-01 10:00", "50"]])
 
 
+def _mic_performance_in_english_with_inquiries_in_words(root: Path) -> None:
+    write_export(root, "made_in_china", "product_performance", "mic_english.csv", MIC_PERFORMANCE_EN,
+                 [["2023-04-01", "MIC-P-1", "Canvas Bag", "1,200", "30", "25", "2"],
+                  ["2023-04-01", "MIC-P-2", "Cotton Socks", "800", "12", "10", "0"],
+                  ["2023-04-01", "MIC-P-3", "Knit Beanie", "500", "9", "8", "三"]], encoding="utf-8-sig")
+
+
+def _mic_performance_with_an_unknown_exposure_header(root: Path) -> None:
+    header = ["展现次数" if h == "曝光量" else h for h in MIC_PERFORMANCE]
+    write_export(root, "made_in_china", "product_performance", "mic_unknown_header.csv", header,
+                 [["2023-04-02", "MIC-P-4", "Denim Jeans", "900", "20", "18", "1"]], encoding="utf-8-sig")
+
+
+def _mic_listing_updated_before_it_was_published(root: Path) -> None:
+    write_export(root, "made_in_china", "product_list", "mic_list_early_update.csv", MIC_LIST,
+                 [["MIC-L-1", "Canvas Bag", "2023-01-05 10:00:00", "2023-03-01 09:30:00", "4.5", "8", "12", "已发布"],
+                  ["MIC-L-2", "Cotton Socks", "2023-01-06 11:00:00", "2023-03-02 10:00:00", "3.0", "2", "3", "已发布"],
+                  ["MIC-L-3", "Knit Beanie", "2023-02-10 10:00:00", "2023-02-01 10:00:00", "3.5", "3", "6", "审核中"]],
+                 encoding="utf-8-sig")
+
+
 CATALOGUE: tuple[Case, ...] = (
     Case("utf8 where gbk expected", "staged", _utf8_where_gbk_expected, staged=("T-UTF8-1",), export="tmall__orders"),
     Case("gbk where utf8 expected", "staged", _gbk_where_utf8_expected, staged=("G-GBK-1",)),
@@ -407,6 +432,17 @@ CATALOGUE: tuple[Case, ...] = (
     Case("purchase receipts with Chinese headers, one received before it was ordered", "quarantined",
          _receipts_before_their_order, staged=("RCV-SKU-1", "RCV-SKU-3"), export="generic__purchase_receipts",
          key_column="sku_id", quarantined=(("receipts_early.csv", "is before ordered_at (ordered_at)"),)),
+    Case("made-in-china product performance under English headers, an inquiry count in words", "quarantined",
+         _mic_performance_in_english_with_inquiries_in_words, staged=("MIC-P-1", "MIC-P-2"),
+         export="made_in_china__product_performance", key_column="product_id",
+         quarantined=(("mic_english.csv", "'三' is not"),)),
+    Case("made-in-china product performance with an unknown exposure header", "blocked",
+         _mic_performance_with_an_unknown_exposure_header,
+         message=("made_in_china/product_performance/mic_unknown_header.csv", "曝光量", "展现次数")),
+    Case("made-in-china product list with a listing updated before it was published", "quarantined",
+         _mic_listing_updated_before_it_was_published, staged=("MIC-L-1", "MIC-L-2"),
+         export="made_in_china__product_list", key_column="product_id",
+         quarantined=(("mic_list_early_update.csv", "is before 发布时间 (created_at)"),)),
     Case("file in the wrong folder", "blocked", _wrong_folder,
          message=("tmall/refunds/orders_in_refunds.csv", "退款编号")),
     Case("file in an unknown folder", "blocked", _unknown_folder,

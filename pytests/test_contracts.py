@@ -23,7 +23,7 @@ def yaml_docs(pattern: str) -> list[dict]:
 
 def test_contract_keys_and_types_are_consistent():
     contracts = load_contracts()
-    assert len({c.key for c in contracts}) == len(contracts) == 22
+    assert len({c.key for c in contracts}) == len(contracts) == 24
     for c in contracts:
         names = [col.name for col in c.columns]
         assert len(set(names)) == len(names), c.key
@@ -101,7 +101,7 @@ def test_shop_time_offsets_follow_the_contracts_time_zones():
     assert fixed_utc_offset_hours("America/Los_Angeles") is None
     assert fixed_utc_offset_hours("local") is None
     assert fixed_utc_offset_hours("Asia/Kolkata") is None  # UTC+5:30 is not whole hours
-    assert "{{ return({'manual': 8, 'site': 8, 'tmall': 8}) }}" in render()
+    assert "{{ return({'made_in_china': 8, 'manual': 8, 'site': 8, 'tmall': 8}) }}" in render()
 
 
 def test_row_rules_name_real_columns_and_their_values_have_a_meaning():

@@ -32,6 +32,7 @@ REPORTED = {
     "site": {"visitors", "page_views", "product_viewers", "cart_adders", "ordering_buyers", "paying_buyers",
              "paid_orders", "gmv", "net_gmv"},
     "alibaba_com": {"exposures", "clicks", "visitors", "inquiries"},
+    "made_in_china": {"exposures", "clicks", "visitors", "inquiries"},
     "generic": {"ordering_buyers", "paying_buyers", "paid_orders", "gmv", "net_gmv"},
 }
 RATES = {

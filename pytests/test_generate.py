@@ -32,9 +32,10 @@ LAST_DAY = "2024-07-10"
 MONTHS = {"2024-05", "2024-06", "2024-07"}
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ENCODINGS = {
-    "tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8-sig"
+    "tmall": "gbk", "alibaba_com": "utf-8-sig", "site": "utf-8-sig", "generic": "utf-8", "manual": "utf-8-sig",
+    "made_in_china": "utf-8-sig",
 }
-SNAPSHOTS = {"tmall__members", "manual__campaigns"}
+SNAPSHOTS = {"tmall__members", "manual__campaigns", "made_in_china__product_list"}
 """Exports written as one file named after the window's last day, not monthly."""
 
 
@@ -176,7 +177,7 @@ def test_encodings_and_line_ends(run_a: Path) -> None:
                     raw.decode("utf-8")
                 assert re.search(r"[\u4e00-\u9fff]", raw.decode("gbk"))
                 assert crlf == lf
-            elif contract.platform in ("site", "alibaba_com", "manual"):
+            elif contract.platform in ("site", "alibaba_com", "manual", "made_in_china"):
                 assert raw.startswith(b"\xef\xbb\xbf"), path.name
                 assert crlf == lf
             else:
@@ -493,6 +494,24 @@ def test_alibaba_exports(run_a: Path) -> None:
     assert np.allclose(cents(p4p["平均点击花费"][has]), spend[has] / clk[has], atol=0.51)
 
 
+def test_made_in_china_exports(run_a: Path) -> None:
+    perf = read(run_a, "made_in_china", "product_performance")
+    exposures, clicks, visitors, page_views, inquiries = (
+        ints(perf[c]) for c in ("曝光量", "点击量", "访客数", "访问量", "询盘数")
+    )
+    assert (clicks <= exposures).all() and (visitors > clicks).any() and (page_views >= visitors).all()
+    assert ((inquiries < visitors) | (visitors == 0)).all() and inquiries.sum() > 0
+    assert (perf["发布时间"] <= perf["统计日期"]).all()
+    assert perf.groupby("产品ID")["统计日期"].min().gt(START.isoformat()).any(), "a listing created in the window"
+    listing = read(run_a, "made_in_china", "product_list")
+    assert listing["产品ID"].is_unique and set(perf["产品ID"]) <= set(listing["产品ID"])
+    assert (listing["发布时间"] < listing["更新时间"]).all() and (listing["更新时间"] <= LAST_DAY + " 23:59:59").all()
+    assert set(listing["产品星级"].astype(float)) <= set(cat.STAR_RATINGS)
+    assert (listing["产品状态"] == cat.MADE_IN_CHINA_STATUS).all()
+    first_day = perf.groupby("产品ID")["发布时间"].first()
+    assert (listing.set_index("产品ID")["发布时间"].str[:10].reindex(first_day.index) == first_day).all()
+
+
 def test_generic_orders(run_a: Path) -> None:
     orders = read(run_a, "generic", "orders")
     assert orders["order_id"].is_unique
@@ -544,6 +563,7 @@ def test_channel_map_covers_every_label(run_a: Path, site_events: pd.DataFrame) 
     used = {("tmall", s) for s in tmall} | {("site", s) for s in site} | {("generic", s) for s in generic}
     assert used <= mapped
     assert {("alibaba_com", label) for label, _ in cat.ALIBABA_SOURCES} <= mapped
+    assert ("made_in_china", "organic") in mapped
 
 
 def test_the_operators_calendar_has_both_festivals_a_theme_week_and_a_wednesday_member_day(run_a: Path) -> None:

@@ -1,5 +1,5 @@
 -- One row per calendar day on which any staged export has a row (the export's own day: China time for
--- Tmall and the own shop, US Pacific for Alibaba.com): the span int_calendar_days covers.
+-- Tmall, the own shop and Made-in-China.com, US Pacific for Alibaba.com): the span int_calendar_days covers.
 with
 
 export_days as (
@@ -8,7 +8,7 @@ export_days as (
     union all
     select cast(created_at as date) from {{ ref('stg_tmall__orders') }}
     union all
-    select stat_date from {{ ref('stg_alibaba_com__product_performance') }}
+    select stat_date from {{ ref('int_b2b_product_performance') }}
     union all
     select event_date from {{ ref('stg_site__events') }}
     union all

@@ -1,9 +1,10 @@
 -- The store id each platform's funnel rows carry when its export names no store: Sycm, the own-shop
--- exports and Alibaba.com product performance are exported per shop and carry no store column.
+-- exports and the B2B platforms' product performance (Alibaba.com, Made-in-China.com) are exported per shop
+-- and carry no store column.
 -- Default: the platform name; override per platform with the var `funnel_store_ids`, e.g.
 -- `--vars '{funnel_store_ids: {tmall: "68815201"}}'`. The generic export's own store_id wins when present.
 {%- set store_ids = var('funnel_store_ids', {}) %}
-{%- set platforms = ['tmall', 'site', 'alibaba_com', 'generic'] %}
+{%- set platforms = ['tmall', 'site', 'alibaba_com', 'made_in_china', 'generic'] %}
 
 with
 

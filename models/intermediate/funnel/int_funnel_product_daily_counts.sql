@@ -1,7 +1,8 @@
 -- Funnel counts per day and product listing, before any rate: Sycm product performance (商品效果) for
--- Tmall (visitor → cart → order → payment) and Alibaba.com product performance (exposure → click →
--- visitor → inquiry). Steps a platform does not report are NULL. Each export is one shop's: the store
--- is the platform's default store id (int_funnel_platform_stores).
+-- Tmall (visitor → cart → order → payment) and the B2B platforms' product performance, Alibaba.com's and
+-- Made-in-China.com's (exposure → click → visitor → inquiry; int_b2b_product_performance). Steps a platform
+-- does not report are NULL. Each export is one shop's: the store is the platform's default store id
+-- (int_funnel_platform_stores).
 {%- set bigint = dbt.type_bigint() %}
 {%- set money = storeops.type_money() %}
 
@@ -13,9 +14,9 @@ sycm_products as (
 
 ),
 
-alibaba_products as (
+b2b_products as (
 
-    select * from {{ ref('stg_alibaba_com__product_performance') }}
+    select * from {{ ref('int_b2b_product_performance') }}
 
 ),
 
@@ -53,31 +54,31 @@ tmall as (
 
 ),
 
-alibaba_com as (
+b2b as (
 
     select
-        alibaba_products.stat_date,
-        'alibaba_com' as platform,
+        b2b_products.stat_date,
+        b2b_products.platform,
         stores.default_store_id as store_id,
-        alibaba_products.product_id,
-        alibaba_products.product_name,
-        alibaba_products.product_created_at,
-        alibaba_products.exposures,
-        alibaba_products.clicks,
-        alibaba_products.visitors,
+        b2b_products.product_id,
+        b2b_products.product_name,
+        b2b_products.product_created_at,
+        b2b_products.exposures,
+        b2b_products.clicks,
+        b2b_products.visitors,
         cast(null as {{ bigint }}) as page_views,
         cast(null as {{ bigint }}) as cart_adders,
         cast(null as {{ bigint }}) as ordering_buyers,
         cast(null as {{ bigint }}) as paying_buyers,
         cast(null as {{ bigint }}) as paid_quantity,
-        alibaba_products.inquiries,
+        b2b_products.inquiries,
         cast(null as {{ money }}) as gmv,
-        alibaba_products.star_rating,
-        alibaba_products.image_count
+        b2b_products.star_rating,
+        b2b_products.image_count
 
-    from alibaba_products
+    from b2b_products
     inner join stores
-        on stores.platform = 'alibaba_com'
+        on b2b_products.platform = stores.platform
 
 ),
 
@@ -85,7 +86,7 @@ final as (
 
     select * from tmall
     union all
-    select * from alibaba_com
+    select * from b2b
 
 )
 

@@ -28,6 +28,7 @@ from storeops.contracts import load_contracts
 from storeops.generate.alibaba import alibaba_exports
 from storeops.generate.calendar import Calendar, build_calendar
 from storeops.generate.generic import generic_exports
+from storeops.generate.made_in_china import made_in_china_exports
 from storeops.generate.manual import manual_exports
 from storeops.generate.site import site_exports
 from storeops.generate.tmall import tmall_exports
@@ -42,6 +43,7 @@ BUILDERS: tuple[tuple[str, Builder], ...] = (
     ("alibaba_com", alibaba_exports),
     ("generic", generic_exports),
     ("manual", manual_exports),
+    ("made_in_china", made_in_china_exports),
 )
 """Platforms in generation order; each gets its own child seed (order matters for reproducibility: a platform
 added at the end leaves the others' seeds, and so their files, as they were)."""

@@ -19,12 +19,13 @@ from storeops.generate.writer import Export, table_export
 PLATFORM = "alibaba_com"
 
 
-def _quality(stars: np.ndarray, images: np.ndarray) -> np.ndarray:
+def listing_quality(stars: np.ndarray, images: np.ndarray) -> np.ndarray:
     """Conversion multiplier of a listing: 1 at 4 stars and 5 images."""
     return (1 + 0.35 * (stars - 4.0)) * (1 + 0.06 * (images - 5))
 
 
-def _day_factor(cal: Calendar) -> np.ndarray:
+def b2b_day_factor(cal: Calendar) -> np.ndarray:
+    """A B2B day's traffic multiplier: the weekday pattern and the trade-fair months."""
     fairs = np.array([cat.B2B_FAIR_MONTHS.get(m, 1.0) for m in range(1, 13)])[cal.month - 1]
     return cal.weekday_factor(cat.WEEKDAY_TRAFFIC_B2B) * fairs
 
@@ -38,9 +39,9 @@ def product_performance(rng: np.random.Generator, cal: Calendar, scale: float) -
     n = len(day)
     stars = np.array([p.stars for p in products])[product]
     images = np.array([p.images for p in products])[product]
-    quality = _quality(stars, images)
+    quality = listing_quality(stars, images)
     base = np.array([p.exposure for p in products])[product]
-    exposures = rng.poisson(scale * base * _day_factor(cal)[day] * noise(rng, n, 0.25))
+    exposures = rng.poisson(scale * base * b2b_day_factor(cal)[day] * noise(rng, n, 0.25))
     clicks = rng.binomial(exposures, np.clip(0.025 * quality, 0.002, 0.2))
     visitors = rng.binomial(clicks, 0.8) + rng.poisson(0.25 * clicks + 0.6 * scale)
     inquiries = np.minimum(rng.binomial(visitors, np.clip(0.06 * quality, 0.005, 0.5)), np.maximum(visitors - 1, 0))
@@ -67,7 +68,7 @@ def p4p(rng: np.random.Generator, cal: Calendar, scale: float) -> Export:
     day, kw = (a.ravel() for a in np.meshgrid(np.arange(cal.days), np.arange(len(keywords)), indexing="ij"))
     n = len(day)
     impressions = rng.poisson(
-        scale * np.array([k.impressions for k in keywords])[kw] * _day_factor(cal)[day] * noise(rng, n, 0.2)
+        scale * np.array([k.impressions for k in keywords])[kw] * b2b_day_factor(cal)[day] * noise(rng, n, 0.2)
     )
     clicks = rng.binomial(impressions, np.array([k.ctr for k in keywords])[kw])
     cpc = np.array([k.cpc for k in keywords])[kw] * noise(rng, n, 0.12)

@@ -480,13 +480,18 @@ SITE_ORDER_STATUS: tuple[str, ...] = ("pending", "cancelled", "paid", "shipped",
 
 @dataclass(frozen=True)
 class B2BProduct:
-    """An Alibaba.com listing; star rating and image count drive its conversion."""
+    """A B2B listing (Alibaba.com, Made-in-China.com); star rating and image count drive its conversion.
+
+    `launch` < 0 is the day offset of a listing published before the window, in [0, 1) the share of the
+    window after which it is published; `attributes` is its custom-attribute count (Made-in-China.com's
+    product list)."""
 
     name: str
     exposure: float
     stars: float
     images: int
     launch: float
+    attributes: int = 0
 
 
 ALIBABA_PRODUCTS: tuple[B2BProduct, ...] = (
@@ -512,6 +517,24 @@ ALIBABA_PRODUCTS: tuple[B2BProduct, ...] = (
     B2BProduct("Linen Wide Leg Pants", 340, 5.0, 8, 0.88),
 )
 STAR_RATINGS: tuple[float, ...] = (3.0, 3.5, 4.0, 4.5, 5.0)
+
+MADE_IN_CHINA_PRODUCTS: tuple[B2BProduct, ...] = (
+    B2BProduct("Custom Printed Cotton T-Shirt Factory", 420, 4.5, 7, -540, 12),
+    B2BProduct("Women Summer Floral Dress OEM", 300, 4.0, 5, -430, 9),
+    B2BProduct("Men Denim Jeans Slim Fit Wholesale", 360, 4.5, 8, -610, 11),
+    B2BProduct("Pullover Hoodie Heavyweight Blank", 330, 4.0, 4, -380, 8),
+    B2BProduct("Workwear Cargo Pants Durable", 240, 3.5, 3, -300, 5),
+    B2BProduct("Canvas Shopping Bag With Logo", 450, 5.0, 9, -720, 14),
+    B2BProduct("Cotton Ankle Socks Bulk", 310, 3.0, 2, -800, 3),
+    B2BProduct("Acrylic Knit Beanie Embroidered", 200, 3.5, 3, -260, 6),
+    B2BProduct("Yoga Leggings High Waist", 280, 4.5, 8, -350, 10),
+    B2BProduct("Softshell Jacket Waterproof", 260, 4.0, 6, 0.15, 9),
+    B2BProduct("Kids Cotton Pajama Set", 190, 3.5, 2, 0.45, 4),
+    B2BProduct("Linen Shirt Men Short Sleeve", 220, 4.5, 7, 0.70, 12),
+)
+"""Made-in-China.com listings: the same kind of goods as Alibaba.com, with about half its exposure."""
+MADE_IN_CHINA_STATUS = "已发布"
+"""Status the product list writes for a listing that is online."""
 
 
 @dataclass(frozen=True)
@@ -677,6 +700,7 @@ class Layout:
 LAYOUTS: dict[str, Layout] = {
     "tmall": Layout("gbk", "\r\n"),
     "alibaba_com": Layout("utf-8-sig", "\r\n"),
+    "made_in_china": Layout("utf-8-sig", "\r\n"),
     "site": Layout("utf-8-sig", "\r\n"),
     "generic": Layout("utf-8", "\n"),
     "manual": Layout("utf-8-sig", "\r\n"),  # a sheet saved as "CSV UTF-8" by Excel
