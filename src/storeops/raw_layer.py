@@ -128,8 +128,9 @@ def record_validation(con: duckdb.DuckDBPyConnection, report: ValidationReport, 
     transaction; returns the rows written.
 
     A file validated again replaces its rows (by path and by content hash): the table follows each
-    file's latest validation, blocked files included, and forgets files of another exports folder.
-    Files validation skipped (already landed) keep theirs, so a build with no new files writes nothing."""
+    file's latest validation, blocked files included. Files validation skipped (already landed) keep theirs, so
+    a build with no new files writes nothing. Another exports folder's rows go when landing starts afresh
+    (reset_if_other_root), with that folder's raw rows."""
     root = str(exports_dir.resolve())
     validated_at = datetime.now(timezone.utc).replace(tzinfo=None)
     hashes = {f.path: known.sha256 for f in report.files
@@ -143,9 +144,9 @@ def record_validation(con: duckdb.DuckDBPyConnection, report: ValidationReport, 
     con.execute("begin transaction")
     try:
         con.execute(
-            "delete from raw._validation_results where exports_root <> $root "
-            "or list_contains($paths, file_path) or list_contains($hashes, file_hash)",
-            {"root": root, "paths": [f.path for f in report.files], "hashes": list(hashes.values())},
+            "delete from raw._validation_results where list_contains($paths, file_path) "
+            "or list_contains($hashes, file_hash)",
+            {"paths": [f.path for f in report.files], "hashes": list(hashes.values())},
         )
         if rows:
             con.executemany("insert into raw._validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
